@@ -1,0 +1,32 @@
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { bodyName } from "@/components/localized";
+import { requireUser } from "@/server/auth/require-user";
+import { getCaller } from "@/server/caller";
+
+export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
+  const { locale } = await params;
+  setRequestLocale(locale);
+  await requireUser(locale);
+  const profile = await (await getCaller()).account.profile();
+  const t = await getTranslations("auth");
+  const tr = await getTranslations("roles");
+  return (
+    <div className="narrow">
+      <h1>{t("accountTitle")}</h1>
+      <dl className="facts">
+        <dt>{t("fullName")}</dt>
+        <dd>{profile.fullName}</dd>
+        <dt>{t("email")}</dt>
+        <dd>{profile.email}</dd>
+        <dt>{t("role")}</dt>
+        <dd>{tr(profile.role)}</dd>
+        {profile.body && (
+          <>
+            <dt>{t("body")}</dt>
+            <dd>{bodyName(profile.body, await getLocale())}</dd>
+          </>
+        )}
+      </dl>
+    </div>
+  );
+}

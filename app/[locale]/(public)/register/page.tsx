@@ -1,0 +1,14 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { RegisterForm } from "@/components/register-form";
+
+export default async function RegisterPage({ params }: { params: Promise<{ locale: string }> }) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations("auth");
+  return (
+    <div className="narrow">
+      <h1>{t("registerTitle")}</h1>
+      <p>{t("registerLead")}</p>
+      <RegisterForm />
+    </div>
+  );
+}

@@ -1,0 +1,17 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { SignInForm } from "@/components/sign-in-form";
+import { Link } from "@/i18n/navigation";
+
+export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations("auth");
+  return (
+    <div className="narrow">
+      <h1>{t("signInTitle")}</h1>
+      <SignInForm />
+      <p>
+        {t("noAccount")} <Link href="/register">{t("submitRegister")}</Link>
+      </p>
+    </div>
+  );
+}

@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import type { ReactNode } from "react";
+import { SiteHeader } from "@/components/site-header";
+import { TrpcProviders } from "@/components/trpc-provider";
+import { routing } from "@/i18n/routing";
+import { getCurrentUser } from "@/server/auth/current-user";
+import "../globals.css";
+
+type Props = { children: ReactNode; params: Promise<{ locale: string }> };
+
+export async function generateMetadata({ params }: Omit<Props, "children">): Promise<Metadata> {
+  const { locale } = await params;
+  const t = await getTranslations({ locale, namespace: "meta" });
+  return { title: t("title"), description: t("description") };
+}
+
+export default async function LocaleLayout({ children, params }: Props) {
+  const { locale } = await params;
+  if (!hasLocale(routing.locales, locale)) notFound();
+  setRequestLocale(locale);
+  const user = await getCurrentUser();
+  return (
+    <html lang={locale}>
+      <body>
+        <NextIntlClientProvider>
+          <TrpcProviders>
+            <SiteHeader user={user} />
+            <main id="main">{children}</main>
+          </TrpcProviders>
+        </NextIntlClientProvider>
+      </body>
+    </html>
+  );
+}

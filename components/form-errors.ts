@@ -1,0 +1,32 @@
+"use client";
+import { TRPCClientError } from "@trpc/client";
+import { useTranslations } from "next-intl";
+import type { FieldError } from "@/server/validation";
+
+export type FormErrors = { form: string | null; fields: Record<string, string> };
+
+export const NO_ERRORS: FormErrors = { form: null, fields: {} };
+
+type ErrorData = {
+  code?: string;
+  domainCode?: string | null;
+  fieldErrors?: Record<string, FieldError> | null;
+};
+
+/** Turns whatever a mutation threw into translated messages: one per field, and one for the form. */
+export function useErrorMessages() {
+  const tv = useTranslations("validation");
+  const te = useTranslations("errors");
+  return (error: unknown): FormErrors => {
+    if (!(error instanceof TRPCClientError)) return { form: te("network"), fields: {} };
+    const data = (error.data ?? {}) as ErrorData;
+    if (data.fieldErrors) {
+      const fields: Record<string, string> = {};
+      for (const [name, e] of Object.entries(data.fieldErrors)) fields[name] = tv(e.key, e.values);
+      return { form: tv("summary"), fields };
+    }
+    const key = data.domainCode ?? data.code;
+    if (key && te.has(key)) return { form: te(key), fields: {} };
+    return { form: te(data.code ? "generic" : "network"), fields: {} };
+  };
+}

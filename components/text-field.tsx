@@ -1,0 +1,49 @@
+import type { InputHTMLAttributes } from "react";
+
+type Props = InputHTMLAttributes<HTMLInputElement> & {
+  name: string;
+  label: string;
+  hint?: string;
+  error?: string;
+  multiline?: boolean;
+  rows?: number;
+};
+
+/** A labelled input whose hint and error are announced with it. */
+export function TextField({ name, label, hint, error, multiline, rows, id, ...rest }: Props) {
+  const fieldId = id ?? `field-${name}`;
+  const describedBy =
+    [hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
+  const common = {
+    id: fieldId,
+    name,
+    "aria-invalid": error ? true : undefined,
+    "aria-describedby": describedBy,
+  };
+  return (
+    <div className="field">
+      <label htmlFor={fieldId}>{label}</label>
+      {hint && (
+        <p id={`${fieldId}-hint`} className="hint">
+          {hint}
+        </p>
+      )}
+      {multiline ? (
+        <textarea
+          {...common}
+          rows={rows ?? 8}
+          defaultValue={rest.defaultValue as string}
+          required={rest.required}
+          maxLength={rest.maxLength}
+        />
+      ) : (
+        <input {...common} {...rest} />
+      )}
+      {error && (
+        <p id={`${fieldId}-error`} className="field-error">
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,31 @@
+import type { ExtractTablesWithRelations } from "drizzle-orm";
+import type { PgTransaction } from "drizzle-orm/pg-core";
+import { drizzle, type PostgresJsDatabase, type PostgresJsQueryResultHKT } from "drizzle-orm/postgres-js";
+import postgres from "postgres";
+import * as schema from "./schema";
+
+export type Database = PostgresJsDatabase<typeof schema> & { $client: postgres.Sql };
+export type Transaction = PgTransaction<
+  PostgresJsQueryResultHKT,
+  typeof schema,
+  ExtractTablesWithRelations<typeof schema>
+>;
+/** What domain functions take: the database or a transaction already open on it. */
+export type Db = Database | Transaction;
+
+export function createDatabase(url: string, options: { max?: number } = {}): Database {
+  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
+  return drizzle(client, { schema, casing: "snake_case" });
+}
+
+let shared: Database | undefined;
+
+/** The process-wide pool of the running app; domain code receives it as an argument, never imports it. */
+export function getDatabase(): Database {
+  if (!shared) {
+    const url = process.env.DATABASE_URL;
+    if (!url) throw new Error("DATABASE_URL is not set");
+    shared = createDatabase(url);
+  }
+  return shared;
+}

@@ -1,0 +1,2 @@
+export * from "./state-bodies";
+export * from "./users";

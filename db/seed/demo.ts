@@ -1,0 +1,61 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type UserRole, users } from "@/db/schema";
+import { hashPassword } from "@/server/auth/password";
+import { seedStateBodies } from "./state-bodies";
+
+type DemoLogin = { role: UserRole; email: string; fullName: string; bodyCode?: string };
+
+export const DEMO_LOGINS = {
+  password: "tyndau-demo-2026",
+  users: [
+    { role: "citizen", email: "citizen@demo.tyndau.kz", fullName: "Айгерім Нұрланқызы Сәрсенбаева" },
+    { role: "citizen", email: "citizen2@demo.tyndau.kz", fullName: "Данияр Ерланұлы Қасымов" },
+    {
+      role: "official",
+      email: "official@demo.tyndau.kz",
+      fullName: "Марат Серікұлы Жақсылықов",
+      bodyCode: "akimat-almaty-city",
+    },
+    {
+      role: "official",
+      email: "official.astana@demo.tyndau.kz",
+      fullName: "Гүлнар Асқарқызы Төлеуова",
+      bodyCode: "akimat-astana",
+    },
+    {
+      role: "official",
+      email: "supervisor@demo.tyndau.kz",
+      fullName: "Ерлан Бақытұлы Омаров",
+      bodyCode: "government",
+    },
+    { role: "operator", email: "operator@demo.tyndau.kz", fullName: "Сәуле Маратқызы Әбенова" },
+    { role: "moderator", email: "moderator@demo.tyndau.kz", fullName: "Тимур Асхатович Ким" },
+    { role: "moderator", email: "moderator2@demo.tyndau.kz", fullName: "Жанна Бекқызы Оспанова" },
+    { role: "auditor", email: "auditor@demo.tyndau.kz", fullName: "Алия Руслановна Бекова" },
+    { role: "admin", email: "admin@demo.tyndau.kz", fullName: "Нұрлан Қайратұлы Әлиев" },
+  ] satisfies DemoLogin[],
+};
+
+/** Loads the demo once: returns false when it is already there, so a restart keeps everything. */
+export async function seedDemoData(db: Db): Promise<boolean> {
+  const admin = DEMO_LOGINS.users.find((u) => u.role === "admin");
+  const [existing] = await db
+    .select({ id: users.id })
+    .from(users)
+    .where(eq(users.email, admin?.email ?? ""));
+  if (existing) return false;
+
+  const bodies = await seedStateBodies(db);
+  const passwordHash = await hashPassword(DEMO_LOGINS.password);
+  await db.insert(users).values(
+    DEMO_LOGINS.users.map((u: DemoLogin) => ({
+      email: u.email,
+      fullName: u.fullName,
+      role: u.role,
+      passwordHash,
+      bodyId: u.bodyCode ? bodies.get(u.bodyCode) : undefined,
+    })),
+  );
+  return true;
+}

@@ -1,0 +1,24 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { stateBodies, users } from "@/db/schema";
+import { DomainError } from "../errors";
+
+export async function getProfileOrThrow(db: Db, userId: string) {
+  const [row] = await db
+    .select({
+      fullName: users.fullName,
+      email: users.email,
+      role: users.role,
+      body: {
+        id: stateBodies.id,
+        nameKk: stateBodies.nameKk,
+        nameRu: stateBodies.nameRu,
+        nameEn: stateBodies.nameEn,
+      },
+    })
+    .from(users)
+    .leftJoin(stateBodies, eq(stateBodies.id, users.bodyId))
+    .where(eq(users.id, userId));
+  if (!row) throw new DomainError("NOT_FOUND");
+  return row;
+}

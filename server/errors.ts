@@ -1,0 +1,27 @@
+/**
+ * The closed set of failures domain code may report. `server/trpc.ts` maps each to a tRPC code and the
+ * UI to a message in the catalogues (`errors.<code>`); anything else reaches the user as a generic error.
+ */
+export const DOMAIN_ERROR_CODES = {
+  NOT_FOUND: "NOT_FOUND",
+  FORBIDDEN: "FORBIDDEN",
+  BAD_TRANSITION: "CONFLICT",
+  DEADLINE_PASSED: "CONFLICT",
+  ALREADY_EXTENDED: "CONFLICT",
+  BEYOND_LEGAL_LIMIT: "BAD_REQUEST",
+  EMAIL_TAKEN: "CONFLICT",
+  IDEMPOTENCY_MISMATCH: "UNPROCESSABLE_CONTENT",
+  ANONYMOUS_NOT_ALLOWED: "BAD_REQUEST",
+  NOT_COMPETENT: "BAD_REQUEST",
+  BAD_ATTACHMENT: "BAD_REQUEST",
+  SAME_BODY: "BAD_REQUEST",
+} as const;
+
+export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
+
+export class DomainError extends Error {
+  constructor(readonly code: DomainErrorCode) {
+    super(code);
+    this.name = "DomainError";
+  }
+}

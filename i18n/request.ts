@@ -1,5 +1,6 @@
 import { hasLocale } from "next-intl";
 import { getRequestConfig } from "next-intl/server";
+import { loadMessages } from "./messages";
 import { routing } from "./routing";
 
 export const TIME_ZONE = "Asia/Almaty";
@@ -9,7 +10,7 @@ export default getRequestConfig(async ({ requestLocale }) => {
   const locale = hasLocale(routing.locales, requested) ? requested : routing.defaultLocale;
   return {
     locale,
-    messages: (await import(`../messages/${locale}.json`)).default,
+    messages: await loadMessages(locale),
     // Stored in UTC, always shown in Kazakhstan time.
     timeZone: TIME_ZONE,
   };

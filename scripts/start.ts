@@ -8,6 +8,7 @@ import { createDatabase } from "@/db/client";
 import { type PostgresServer, startEmbeddedPostgres, withDatabase } from "@/db/embedded-server";
 import { applyMigrations } from "@/db/migrate";
 import { DEMO_LOGINS, seedDemoData } from "@/db/seed/demo";
+import { seedReferenceData } from "@/db/seed/reference";
 import { ensureDatabaseExists } from "@/scripts/database-admin";
 
 const args = process.argv.slice(2);
@@ -51,6 +52,7 @@ async function main() {
 
   await applyMigrations(databaseUrl);
   const db = createDatabase(databaseUrl, { max: 2 });
+  await seedReferenceData(db);
   const seeded = await seedDemoData(db);
   await db.$client.end();
   console.log(seeded ? "Demo data loaded." : "Demo data already present: kept as it is.");

@@ -5,8 +5,10 @@ import { randomBytes } from "node:crypto";
 import { mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
+import { createDatabase } from "@/db/client";
 import { freePort, type PostgresServer, startEmbeddedPostgres, withDatabase } from "@/db/embedded-server";
 import { applyMigrations } from "@/db/migrate";
+import { seedReferenceData } from "@/db/seed/reference";
 import { createDatabaseFrom, dropDatabase, listDatabases } from "@/scripts/database-admin";
 
 async function main() {
@@ -25,6 +27,10 @@ async function main() {
   await createDatabaseFrom(adminUrl, name);
   const url = withDatabase(adminUrl, name);
   await applyMigrations(url);
+  // Reference data is part of a working database; every test clone starts with it.
+  const db = createDatabase(url, { max: 1 });
+  await seedReferenceData(db);
+  await db.$client.end();
 
   const secret = randomBytes(32).toString("base64url");
   const child = spawn(command, args, {

@@ -1,8 +1,7 @@
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { type UserRole, users } from "@/db/schema";
+import { stateBodies, type UserRole, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
-import { seedStateBodies } from "./state-bodies";
 
 type DemoLogin = { role: UserRole; email: string; fullName: string; bodyCode?: string };
 
@@ -46,7 +45,12 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     .where(eq(users.email, admin?.email ?? ""));
   if (existing) return false;
 
-  const bodies = await seedStateBodies(db);
+  const bodies = new Map(
+    (await db.select({ id: stateBodies.id, code: stateBodies.code }).from(stateBodies)).map((b) => [
+      b.code,
+      b.id,
+    ]),
+  );
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
   await db.insert(users).values(
     DEMO_LOGINS.users.map((u: DemoLogin) => ({

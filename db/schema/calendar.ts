@@ -1,0 +1,35 @@
+import { boolean, date, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { users } from "./users";
+
+export const calendarDayKind = pgEnum("calendar_day_kind", ["holiday", "day_off", "working_day"]);
+
+// Holidays and the government's transfers of days off: data an admin keeps current, not code.
+export const calendarDays = pgTable("calendar_days", {
+  date: date({ mode: "string" }).primaryKey(),
+  kind: calendarDayKind().notNull(),
+  name: text().notNull(),
+  updatedBy: uuid().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const APPEAL_KIND_VALUES = [
+  "application",
+  "message",
+  "response",
+  "proposal",
+  "request",
+  "complaint",
+] as const;
+export const appealKind = pgEnum("appeal_kind", APPEAL_KIND_VALUES);
+
+// The APPC's terms per kind of appeal, editable by an admin; deadlines are computed from these.
+export const deadlinePolicies = pgTable("deadline_policies", {
+  kind: appealKind().primaryKey(),
+  considerationWorkingDays: integer().notNull(),
+  extensionMaxCalendarMonths: integer().notNull(),
+  extensionNoticeWorkingDays: integer().notNull(),
+  forwardingWorkingDays: integer().notNull(),
+  clarificationPausesClock: boolean().notNull(),
+  updatedBy: uuid().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

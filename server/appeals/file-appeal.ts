@@ -1,0 +1,186 @@
+import { createHash } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database, Db } from "@/db/client";
+import { appeals, attachments, stateBodies } from "@/db/schema";
+import type { AppealKind } from "../deadlines/deadline-policy";
+import { considerationDueAt, registrationDate } from "../deadlines/deadline-policy";
+import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calendar";
+import { almatyDate } from "../deadlines/working-calendar";
+import type { Category } from "../directory/state-bodies-directory";
+import { suggestBodies } from "../directory/suggest-body";
+import { DomainError } from "../errors";
+import { notifyApplicant } from "../notifications/notify";
+import { hashAccessCode, newAccessCode } from "./access-code";
+import { nextAppealNumber } from "./appeal-number";
+import { type CheckedFile, checkAttachments, type IncomingFile } from "./attachment-rules";
+import { type Actor, type Appeal, applyAction, recordEvent } from "./lifecycle";
+
+export type FileAppealOptions = {
+  kind: AppealKind;
+  bodyId: string;
+  category: Category;
+  region: string | null;
+  subject: string;
+  text: string;
+  publishConsent: boolean;
+  locale: string;
+  /** The citizen's account; null for an anonymous report or an assisted filing without an account. */
+  authorId: string | null;
+  anonymous?: boolean;
+  /** Anonymous appeals are accepted only as reports of a crime or a threat to public security. */
+  crimeReport?: boolean;
+  applicant?: { name: string; email?: string | null; phone?: string | null; address?: string | null };
+  channel?: "online" | "assisted" | "open311";
+  /** The operator who filed on the citizen's behalf, having recorded the citizen's consent. */
+  assistedBy?: Actor;
+  attachments?: readonly IncomingFile[];
+  idempotencyKey?: string | null;
+  complaintOfId?: string | null;
+  now?: Date;
+};
+
+export type FiledAppeal = { appeal: Appeal; accessCode: string | null; replayed: boolean };
+
+function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
+  const content = {
+    kind: o.kind,
+    bodyId: o.bodyId,
+    category: o.category,
+    region: o.region,
+    subject: o.subject,
+    text: o.text,
+    authorId: o.authorId,
+    anonymous: Boolean(o.anonymous),
+    files: files.map((f) => f.sha256),
+  };
+  return createHash("sha256").update(JSON.stringify(content)).digest("hex");
+}
+
+/**
+ * Files and registers an appeal (APPC Art. 76: registration is automatic for appeals filed online) in one
+ * transaction with its files, its first event and the receipt notice. The caller acknowledges the appeal
+ * only after this returns, i.e. after the commit. A repeated idempotency key returns the first appeal.
+ */
+export async function fileAppeal(db: Database, o: FileAppealOptions): Promise<FiledAppeal> {
+  if (o.anonymous && !o.crimeReport) throw new DomainError("ANONYMOUS_NOT_ALLOWED");
+  const files = checkAttachments(o.attachments ?? []);
+  const hash = requestHash(o, files);
+  if (o.idempotencyKey) {
+    const replay = await replayOf(db, o.idempotencyKey, hash);
+    if (replay) return replay;
+  }
+  try {
+    return await db.transaction((tx) => insertAppeal(tx, o, files, hash));
+  } catch (error) {
+    // A concurrent submission with the same key committed first: answer with its appeal.
+    if (o.idempotencyKey && isUniqueViolation(error)) {
+      const replay = await replayOf(db, o.idempotencyKey, hash);
+      if (replay) return replay;
+    }
+    throw error;
+  }
+}
+
+async function replayOf(db: Database, key: string, hash: string): Promise<FiledAppeal | null> {
+  const [existing] = await db.select().from(appeals).where(eq(appeals.idempotencyKey, key));
+  if (!existing) return null;
+  if (existing.requestHash !== hash) throw new DomainError("IDEMPOTENCY_MISMATCH");
+  return { appeal: existing, accessCode: null, replayed: true };
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } };
+  return e?.code === "23505" || e?.cause?.code === "23505";
+}
+
+async function insertAppeal(tx: Db, o: FileAppealOptions, files: CheckedFile[], hash: string) {
+  const now = o.now ?? new Date();
+  const [body] = await tx
+    .select({ id: stateBodies.id })
+    .from(stateBodies)
+    .where(eq(stateBodies.id, o.bodyId));
+  if (!body) throw new DomainError("NOT_FOUND");
+  const cal = await loadWorkingCalendar(tx);
+  const policy = await loadDeadlinePolicy(tx, o.kind);
+  const registeredOn = registrationDate(now, cal);
+  const dueAt = considerationDueAt(registeredOn, policy, cal);
+  const accessCode = o.channel === "assisted" ? newAccessCode() : null;
+  const number = await nextAppealNumber(tx, Number(almatyDate(now).slice(0, 4)));
+
+  const [appeal] = await tx
+    .insert(appeals)
+    .values({
+      number,
+      kind: o.kind,
+      category: o.category,
+      region: o.region,
+      bodyId: o.bodyId,
+      subject: o.subject,
+      text: o.text,
+      authorId: o.anonymous ? null : o.authorId,
+      anonymous: Boolean(o.anonymous),
+      applicantName: o.applicant?.name ?? null,
+      applicantEmail: o.applicant?.email ?? null,
+      applicantPhone: o.applicant?.phone ?? null,
+      applicantAddress: o.applicant?.address ?? null,
+      channel: o.channel ?? "online",
+      filedById: o.assistedBy?.id ?? null,
+      consentRecordedAt: o.assistedBy ? now : null,
+      accessCodeHash: accessCode ? hashAccessCode(accessCode) : null,
+      publishConsent: o.publishConsent,
+      locale: o.locale,
+      complaintOfId: o.complaintOfId ?? null,
+      filedAt: now,
+      receivedAt: now,
+      registeredOn,
+      dueAt,
+      idempotencyKey: o.idempotencyKey ?? null,
+      requestHash: hash,
+    })
+    .returning();
+  if (!appeal) throw new Error("appeal not inserted");
+  if (files.length > 0) {
+    await tx
+      .insert(attachments)
+      .values(
+        files.map((f) => ({ ...f, appealId: appeal.id, uploadedById: o.assistedBy?.id ?? o.authorId })),
+      );
+  }
+  await recordEvent(tx, {
+    appealId: appeal.id,
+    type: "registered",
+    actor: o.assistedBy ?? (o.authorId ? { id: o.authorId, role: "citizen" } : null),
+    bodyId: o.bodyId,
+    data: {
+      number,
+      registeredOn,
+      dueAt: dueAt.toISOString(),
+      channel: appeal.channel,
+      attachments: files.length,
+      ...(o.complaintOfId ? { complaintOf: o.complaintOfId } : {}),
+    },
+  });
+  await notifyApplicant(tx, { appeal, type: "registered" });
+  const filed = o.crimeReport && o.anonymous ? await forwardCrimeReport(tx, appeal, o) : appeal;
+  return { appeal: filed, accessCode, replayed: false };
+}
+
+// An anonymous report of a crime goes at once to the competent body for public safety; the forward is
+// logged like any other.
+async function forwardCrimeReport(tx: Db, appeal: Appeal, o: FileAppealOptions): Promise<Appeal> {
+  const [police] = await suggestBodies(tx, { category: "public_safety", region: o.region });
+  if (!police || police.id === appeal.bodyId) return appeal;
+  const { appeal: forwarded } = await applyAction(tx, {
+    appeal,
+    action: "forward",
+    actor: null,
+    set: { bodyId: police.id, forwardCount: 1, receivedAt: o.now ?? new Date() },
+    data: {
+      from: appeal.bodyId,
+      to: police.id,
+      reason: "anonymous_crime_report",
+      dueAt: appeal.dueAt.toISOString(),
+    },
+  });
+  return forwarded;
+}

@@ -1,0 +1,79 @@
+import { eq } from "drizzle-orm";
+import { createTranslator } from "next-intl";
+import type { Db } from "@/db/client";
+import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/db/schema";
+import { loadMessages } from "@/i18n/messages";
+import { type Locale, routing } from "@/i18n/routing";
+import type { Appeal } from "../appeals/lifecycle";
+
+export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
+type Recipient = { userId: string | null; email: string | null; locale: string };
+
+const asLocale = (l: string): Locale =>
+  (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
+
+export function formatAlmatyTime(date: Date, locale: string): string {
+  return new Intl.DateTimeFormat(locale, {
+    dateStyle: "long",
+    timeStyle: "short",
+    timeZone: "Asia/Almaty",
+  }).format(date);
+}
+
+export function appealLink(appeal: Pick<Appeal, "id" | "locale">, path = "appeals"): string {
+  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  return `${base}/${asLocale(appeal.locale)}/${path}/${appeal.id}`;
+}
+
+/**
+ * Tells one person about an event of an appeal: in the app if they have an account, by e-mail if an
+ * address is known. Written in the caller's transaction, so a notice exists exactly when its event does;
+ * the e-mail is sent afterwards by the mail job, with retries.
+ */
+export async function notify(
+  tx: Db,
+  o: { recipient: Recipient; appeal: Appeal; type: NotificationType; values?: Record<string, string> },
+) {
+  if (o.recipient.userId) {
+    await tx
+      .insert(notifications)
+      .values({ userId: o.recipient.userId, appealId: o.appeal.id, type: o.type });
+  }
+  if (!o.recipient.email) return;
+  const locale = asLocale(o.recipient.locale);
+  // The catalogue is loaded at run time, so its keys are not known to the type checker here.
+  const t = createTranslator({
+    locale,
+    messages: await loadMessages(locale),
+    namespace: "mail",
+  }) as unknown as (key: string, values?: Record<string, string>) => string;
+  const values = { number: o.appeal.number, subject: o.appeal.subject, ...o.values };
+  await tx.insert(mailMessages).values({
+    to: o.recipient.email,
+    subject: t(`${o.type}.subject`, values),
+    text: `${t(`${o.type}.body`, values)}\n\n${t("footer", { link: appealLink(o.appeal) })}`,
+    appealId: o.appeal.id,
+  });
+}
+
+/** The applicant of an appeal: its author's account, or the contacts recorded at an assisted filing. */
+export async function notifyApplicant(
+  tx: Db,
+  o: { appeal: Appeal; type: NotificationType; values?: Record<string, string> },
+) {
+  if (o.appeal.anonymous) return;
+  let email = o.appeal.applicantEmail;
+  if (!email && o.appeal.authorId) {
+    const [author] = await tx
+      .select({ email: users.email })
+      .from(users)
+      .where(eq(users.id, o.appeal.authorId));
+    email = author?.email ?? null;
+  }
+  await notify(tx, {
+    recipient: { userId: o.appeal.authorId, email, locale: o.appeal.locale },
+    appeal: o.appeal,
+    type: o.type,
+    values: { dueAt: formatAlmatyTime(o.appeal.dueAt, o.appeal.locale), ...o.values },
+  });
+}

@@ -1,17 +1,43 @@
 import type { UserRole } from "@/db/schema";
 
-export type NavLink = { href: string; label: "home" | "account" };
+export type NavLabel =
+  | "home"
+  | "account"
+  | "myAppeals"
+  | "fileAppeal"
+  | "notifications"
+  | "inbox"
+  | "assistedFiling"
+  | "calendar"
+  | "policies"
+  | "track";
+export type NavLink = { href: string; label: NavLabel };
 
 // Each audience sees the places it works in; procedures, not this list, decide what they may do.
 const BY_ROLE: Record<UserRole, NavLink[]> = {
-  citizen: [{ href: "/account", label: "account" }],
-  official: [{ href: "/account", label: "account" }],
-  operator: [{ href: "/account", label: "account" }],
-  moderator: [{ href: "/account", label: "account" }],
-  auditor: [{ href: "/account", label: "account" }],
-  admin: [{ href: "/account", label: "account" }],
+  citizen: [
+    { href: "/appeals/new", label: "fileAppeal" },
+    { href: "/appeals", label: "myAppeals" },
+    { href: "/notifications", label: "notifications" },
+  ],
+  official: [
+    { href: "/inbox", label: "inbox" },
+    { href: "/notifications", label: "notifications" },
+  ],
+  operator: [{ href: "/operator/file", label: "assistedFiling" }],
+  moderator: [],
+  auditor: [],
+  admin: [
+    { href: "/admin/calendar", label: "calendar" },
+    { href: "/admin/policies", label: "policies" },
+  ],
 };
 
 export function navigationFor(role: UserRole | null): NavLink[] {
-  return [{ href: "/", label: "home" }, ...(role ? BY_ROLE[role] : [])];
+  const own = role ? [...BY_ROLE[role], { href: "/account", label: "account" as const }] : [];
+  return [
+    { href: "/", label: "home" },
+    ...own,
+    ...(role ? [] : [{ href: "/track", label: "track" as const }]),
+  ];
 }

@@ -40,7 +40,7 @@ async function main() {
       DATABASE_URL: url,
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
-      NEXTAUTH_URL: "http://localhost:3100",
+      NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
     },
   });
   const code = await new Promise<number>((resolve) => child.on("exit", (c) => resolve(c ?? 1)));

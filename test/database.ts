@@ -8,7 +8,7 @@ import { createDatabaseFrom, dropDatabase } from "@/scripts/database-admin";
  * Gives a test file a database of its own, cloned from the migrated one that
  * scripts/with-test-database.ts prepared, and drops it afterwards. No mocks: the rules run on PostgreSQL.
  */
-export function useTestDatabase(): () => Database {
+export function useTestDatabase(): (() => Database) & { url: () => string } {
   const templateUrl = process.env.DATABASE_URL;
   if (!templateUrl) throw new Error("Run tests through `npm run test:unit`: DATABASE_URL is not set");
   const template = new URL(templateUrl).pathname.slice(1);
@@ -35,8 +35,10 @@ export function useTestDatabase(): () => Database {
     await dropDatabase(adminUrl, name);
   });
 
-  return () => {
+  const get = () => {
     if (!db) throw new Error("The test database is ready only inside tests and hooks");
     return db;
   };
+  // For tests that hand the database to another process.
+  return Object.assign(get, { url: () => withDatabase(templateUrl, name) });
 }

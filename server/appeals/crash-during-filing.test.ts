@@ -1,0 +1,55 @@
+import { spawn } from "node:child_process";
+import { eq, sql } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { appeals } from "@/db/schema";
+import { createActor } from "@/test/actors";
+import { useTestDatabase } from "@/test/database";
+
+/** Runs the filing loop in another process and SIGKILLs it after `ms`; returns what it acknowledged. */
+function fileUntilKilled(url: string, authorId: string, ms: number): Promise<string[]> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/file-appeals-until-killed.ts", url, authorId]);
+    let out = "";
+    child.stdout.on("data", (chunk) => {
+      out += chunk;
+    });
+    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
+    child.on("exit", () => {
+      clearTimeout(timer);
+      resolve([...out.matchAll(/^ACK (\S+)$/gm)].map((m) => m[1] ?? ""));
+    });
+  });
+}
+
+describe("a server killed in the middle of filing", () => {
+  const db = useTestDatabase();
+
+  it("leaves every acknowledged appeal whole and no half-written one", async () => {
+    const citizen = await createActor(db(), "citizen");
+    const acknowledged: string[] = [];
+    // Kill at varied moments: during start-up, mid-loop, and later in the loop.
+    for (const ms of [1500, 2300, 3100, 3900]) {
+      acknowledged.push(...(await fileUntilKilled(db.url(), citizen.id, ms)));
+    }
+    expect(acknowledged.length).toBeGreaterThan(0);
+
+    const filed = await db().select({ number: appeals.number }).from(appeals).where(eq(appeals.authorId, citizen.id));
+    const numbers = new Set(filed.map((a) => a.number));
+    for (const n of acknowledged) expect(numbers.has(n), `acknowledged ${n} exists`).toBe(true);
+
+    // Every appeal that exists is whole: its registration event, both files and its receipt notice.
+    const broken = await db().execute(sql`
+      select a.number,
+        (select count(*) from appeal_events e where e.appeal_id = a.id and e.type = 'registered') as events,
+        (select count(*) from attachments f where f.appeal_id = a.id) as files,
+        (select count(*) from notifications n where n.appeal_id = a.id) as notices
+      from appeals a where a.author_id = ${citizen.id}
+      and ((select count(*) from appeal_events e where e.appeal_id = a.id and e.type = 'registered') <> 1
+        or (select count(*) from attachments f where f.appeal_id = a.id) <> 2
+        or (select count(*) from notifications n where n.appeal_id = a.id) <> 1)`);
+    expect(broken).toEqual([]);
+    // Numbers stay gapless: a killed transaction gives its number back.
+    const sequence = [...numbers].map((n) => Number(n.split("-")[2])).sort((a, b) => a - b);
+    expect(sequence.at(-1)! - sequence[0]! + 1).toBe(sequence.length);
+  }, 60_000);
+});

@@ -10,6 +10,7 @@ import { applyMigrations } from "@/db/migrate";
 import { DEMO_LOGINS, seedDemoData } from "@/db/seed/demo";
 import { seedReferenceData } from "@/db/seed/reference";
 import { ensureDatabaseExists } from "@/scripts/database-admin";
+import { newSigningKeyPem } from "@/server/moderation/log-signing-key";
 
 const args = process.argv.slice(2);
 const port = Number(flagValue("--port") ?? process.env.PORT ?? 3000);
@@ -33,9 +34,24 @@ function authSecret(): string {
   return readFileSync(file, "utf8").trim();
 }
 
+/** The checkpoint signing key lives in a file outside the database; generated here outside production. */
+function logSigningKeyFile(): string {
+  if (process.env.LOG_SIGNING_KEY_FILE) return process.env.LOG_SIGNING_KEY_FILE;
+  if (process.env.NODE_ENV === "production") {
+    console.error(
+      "LOG_SIGNING_KEY_FILE is not set: a production server refuses to run an unsigned moderation log.",
+    );
+    process.exit(1);
+  }
+  const file = path.join(dataDir, "log-signing-key.pem");
+  if (!existsSync(file)) writeFileSync(file, newSigningKeyPem(), { mode: 0o600 });
+  return file;
+}
+
 async function main() {
   mkdirSync(dataDir, { recursive: true });
   const secret = authSecret();
+  const signingKeyFile = logSigningKeyFile();
   let embedded: PostgresServer | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {
@@ -70,6 +86,7 @@ async function main() {
       DATABASE_URL: databaseUrl,
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
+      LOG_SIGNING_KEY_FILE: signingKeyFile,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
     },
   });

@@ -2,7 +2,7 @@
 // so tests never touch the demo data. Uses the server in DATABASE_URL, or an embedded one.
 import { spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { mkdtempSync, rmSync } from "node:fs";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import { createDatabase } from "@/db/client";
@@ -10,6 +10,7 @@ import { freePort, type PostgresServer, startEmbeddedPostgres, withDatabase } fr
 import { applyMigrations } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
 import { createDatabaseFrom, dropDatabase, listDatabases } from "@/scripts/database-admin";
+import { newSigningKeyPem } from "@/server/moderation/log-signing-key";
 
 async function main() {
   const [command, ...args] = process.argv.slice(2);
@@ -33,6 +34,11 @@ async function main() {
   await db.$client.end();
 
   const secret = randomBytes(32).toString("base64url");
+  const signingKeyFile = path.join(
+    mkdtempSync(path.join(os.tmpdir(), "tyndau-test-key-")),
+    "log-signing-key.pem",
+  );
+  writeFileSync(signingKeyFile, newSigningKeyPem(), { mode: 0o600 });
   const child = spawn(command, args, {
     stdio: "inherit",
     env: {
@@ -40,6 +46,7 @@ async function main() {
       DATABASE_URL: url,
       AUTH_SECRET: secret,
       NEXTAUTH_SECRET: secret,
+      LOG_SIGNING_KEY_FILE: process.env.LOG_SIGNING_KEY_FILE ?? signingKeyFile,
       NEXTAUTH_URL: `http://localhost:${process.env.E2E_PORT ?? 3100}`,
     },
   });
@@ -49,6 +56,7 @@ async function main() {
   for (const db of await listDatabases(adminUrl, name)) await dropDatabase(adminUrl, db);
   await embedded?.stop();
   if (embeddedDir) rmSync(embeddedDir, { recursive: true, force: true });
+  rmSync(path.dirname(signingKeyFile), { recursive: true, force: true });
   process.exit(code);
 }
 

@@ -1,5 +1,6 @@
 export * from "./appeals";
 export * from "./calendar";
+export * from "./moderation";
 export * from "./notifications";
 export * from "./state-bodies";
 export * from "./users";

@@ -19,6 +19,8 @@ export const users = pgTable(
     bodyId: uuid().references(() => stateBodies.id),
     phone: text(),
     preferredLocale: text().notNull().default("kk"),
+    // The stable public name of a moderator in the moderation log; never derived from their identity.
+    pseudonym: text().unique(),
     disabledAt: timestamp({ withTimezone: true }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },

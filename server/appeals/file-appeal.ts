@@ -1,7 +1,7 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database, Db } from "@/db/client";
-import { appeals, attachments, stateBodies } from "@/db/schema";
+import { appealPublications, appeals, attachments, stateBodies } from "@/db/schema";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { considerationDueAt, registrationDate } from "../deadlines/deadline-policy";
 import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calendar";
@@ -139,6 +139,8 @@ async function insertAppeal(tx: Db, o: FileAppealOptions, files: CheckedFile[], 
     })
     .returning();
   if (!appeal) throw new Error("appeal not inserted");
+  // Publication waits for a moderator; delivery to the body and the deadline never do.
+  if (o.publishConsent && !o.anonymous) await tx.insert(appealPublications).values({ appealId: appeal.id });
   if (files.length > 0) {
     await tx
       .insert(attachments)

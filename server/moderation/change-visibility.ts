@@ -1,0 +1,43 @@
+import { eq } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appealPublications, type PUBLIC_VISIBILITIES } from "@/db/schema";
+import { appendLogEntry, type LogEntryContent, type ModerationAction } from "./append-log-entry";
+import type { Statement } from "./statement-of-reasons";
+
+export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
+export type Redaction = { start: number; end: number };
+
+/**
+ * The only way an appeal's public visibility changes: the log entry and the change in one transaction.
+ * The database backs this up: a trigger refuses a visibility change that does not cite a new entry.
+ */
+export async function changeVisibility(
+  tx: Db,
+  o: {
+    appeal: { id: string; number: string; authorId: string | null };
+    action: ModerationAction;
+    visibility: PublicVisibility;
+    redactions?: Redaction[];
+    statement: Statement | null;
+    moderator: { id: string; pseudonym: string };
+    contest?: LogEntryContent["contest"];
+    now?: Date;
+  },
+) {
+  const now = o.now ?? new Date();
+  const entry = await appendLogEntry(tx, {
+    appealId: o.appeal.id,
+    appealNumber: o.appeal.number,
+    action: o.action,
+    statement: o.statement,
+    moderator: o.moderator,
+    contest: o.contest ?? null,
+    privateFacts: [o.moderator.id, o.appeal.authorId ?? "anonymous"],
+    now,
+  });
+  await tx
+    .update(appealPublications)
+    .set({ visibility: o.visibility, redactions: o.redactions ?? [], logSeq: entry.seq, changedAt: now })
+    .where(eq(appealPublications.appealId, o.appeal.id));
+  return entry;
+}

@@ -12,6 +12,8 @@ export const NOTIFICATION_TYPES = [
   "executor_reminder",
   "supervisor_overdue",
   "complaint_received",
+  "moderation_decision",
+  "contest_decided",
 ] as const;
 export const notificationType = pgEnum("notification_type", NOTIFICATION_TYPES);
 

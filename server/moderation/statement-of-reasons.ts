@@ -56,6 +56,10 @@ const VISIBILITY_BY_ACTION = {
   publish_redacted: "DECISION_VISIBILITY_CONTENT_LABELLED",
   decline: "DECISION_VISIBILITY_CONTENT_DISABLED",
   hide: "DECISION_VISIBILITY_CONTENT_REMOVED",
+  // Lifting a restriction is outside the DSA's vocabulary; it is logged with its reasons all the same.
+  restore: "DECISION_VISIBILITY_OTHER",
+  contest_upheld: "DECISION_VISIBILITY_OTHER",
+  contest_reversed: "DECISION_VISIBILITY_OTHER",
 } as const;
 
 export type StatementInput = {

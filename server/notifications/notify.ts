@@ -8,6 +8,8 @@ import type { Appeal } from "../appeals/lifecycle";
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type Recipient = { userId: string | null; email: string | null; locale: string };
+/** A value for a notice: literal text, or a key of the mail catalogue rendered in the recipient's language. */
+export type NoticeValue = string | { message: string };
 
 const asLocale = (l: string): Locale =>
   (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
@@ -32,7 +34,7 @@ export function appealLink(appeal: Pick<Appeal, "id" | "locale">, path = "appeal
  */
 export async function notify(
   tx: Db,
-  o: { recipient: Recipient; appeal: Appeal; type: NotificationType; values?: Record<string, string> },
+  o: { recipient: Recipient; appeal: Appeal; type: NotificationType; values?: Record<string, NoticeValue> },
 ) {
   if (o.recipient.userId) {
     await tx
@@ -47,7 +49,10 @@ export async function notify(
     messages: await loadMessages(locale),
     namespace: "mail",
   }) as unknown as (key: string, values?: Record<string, string>) => string;
-  const values = { number: o.appeal.number, subject: o.appeal.subject, ...o.values };
+  const values: Record<string, string> = { number: o.appeal.number, subject: o.appeal.subject };
+  for (const [name, value] of Object.entries(o.values ?? {})) {
+    values[name] = typeof value === "string" ? value : t(value.message);
+  }
   await tx.insert(mailMessages).values({
     to: o.recipient.email,
     subject: t(`${o.type}.subject`, values),
@@ -59,7 +64,7 @@ export async function notify(
 /** The applicant of an appeal: its author's account, or the contacts recorded at an assisted filing. */
 export async function notifyApplicant(
   tx: Db,
-  o: { appeal: Appeal; type: NotificationType; values?: Record<string, string> },
+  o: { appeal: Appeal; type: NotificationType; values?: Record<string, NoticeValue> },
 ) {
   if (o.appeal.anonymous) return;
   let email = o.appeal.applicantEmail;

@@ -30,7 +30,7 @@ export default defineConfig({
   },
   webServer: {
     // The database is the test run's own (scripts/with-test-database.ts); the build is done before.
-    command: `tsx scripts/start.ts --no-build --port ${PORT}`,
+    command: `tsx scripts/start.ts --no-build --port ${PORT} --demo-appeals 0`,
     url: `http://localhost:${PORT}/api/health`,
     timeout: 120_000,
     reuseExistingServer: false,

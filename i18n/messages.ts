@@ -4,7 +4,18 @@ import type { Locale } from "./routing";
  * Catalogues are split by area (messages/<locale>/<area>.json) so that each area's strings live beside
  * each other; every area is loaded for every page, merged into one object of namespaces.
  */
-export const MESSAGE_AREAS = ["common", "mail"] as const;
+export const MESSAGE_AREAS = [
+  "common",
+  "mail",
+  "appeal",
+  "timeline",
+  "citizen",
+  "operator",
+  "track",
+  "notification",
+  "admin",
+  "official",
+] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {
   const parts = await Promise.all(

@@ -15,6 +15,7 @@ import { newSigningKeyPem } from "@/server/moderation/log-signing-key";
 const args = process.argv.slice(2);
 const port = Number(flagValue("--port") ?? process.env.PORT ?? 3000);
 const build = !args.includes("--no-build");
+const demoAppeals = Number(flagValue("--demo-appeals") ?? 300);
 const dataDir = path.join(process.cwd(), ".data");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
@@ -69,7 +70,7 @@ async function main() {
   await applyMigrations(databaseUrl);
   const db = createDatabase(databaseUrl, { max: 2 });
   await seedReferenceData(db);
-  const seeded = await seedDemoData(db);
+  const seeded = await seedDemoData(db, { appeals: demoAppeals });
   await db.$client.end();
   console.log(seeded ? "Demo data loaded." : "Demo data already present: kept as it is.");
 

@@ -1,12 +1,14 @@
-import { sql } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import {
   bigint,
   check,
+  customType,
   index,
   integer,
   jsonb,
   pgEnum,
   pgTable,
+  primaryKey,
   text,
   timestamp,
   uuid,
@@ -35,18 +37,52 @@ export const MODERATION_ACTIONS = [
 ] as const;
 export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
 
-export const appealPublications = pgTable("appeal_publications", {
-  appealId: uuid()
-    .primaryKey()
-    .references(() => appeals.id),
-  visibility: publicVisibility().notNull().default("pending"),
-  // Spans [start, end) of the appeal text replaced by "[redacted: personal data]" on public read paths.
-  redactions: jsonb().$type<{ start: number; end: number }[]>().notNull().default([]),
-  // The log entry that set the current visibility; a trigger refuses a change without a new entry.
-  logSeq: bigint({ mode: "number" }),
-  submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  changedAt: timestamp({ withTimezone: true }),
-});
+const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
+
+// Kazakh has no stemmer in PostgreSQL: 'simple' matches its words as written; Russian and English stem.
+const searchDocument = (t: { publicSubject: unknown; publicText: unknown }): SQL => sql`
+  to_tsvector('simple', coalesce(${t.publicSubject}, '') || ' ' || coalesce(${t.publicText}, ''))
+  || to_tsvector('russian', coalesce(${t.publicSubject}, '') || ' ' || coalesce(${t.publicText}, ''))
+  || to_tsvector('english', coalesce(${t.publicSubject}, '') || ' ' || coalesce(${t.publicText}, ''))`;
+
+export const appealPublications = pgTable(
+  "appeal_publications",
+  {
+    appealId: uuid()
+      .primaryKey()
+      .references(() => appeals.id),
+    visibility: publicVisibility().notNull().default("pending"),
+    // Spans [start, end) of the appeal text replaced by "[redacted: personal data]" on public read paths.
+    redactions: jsonb().$type<{ start: number; end: number }[]>().notNull().default([]),
+    // The log entry that set the current visibility; a trigger refuses a change without a new entry.
+    logSeq: bigint({ mode: "number" }),
+    // What the public may read and search, redactions removed; null whenever the appeal is not public.
+    publicSubject: text(),
+    publicText: text(),
+    search: tsvector().generatedAlwaysAs((): SQL => searchDocument(appealPublications)),
+    submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    changedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    index("appeal_publications_search_idx").using("gin", t.search),
+    index("appeal_publications_visibility_idx").on(t.visibility),
+  ],
+);
+
+// "Me too": one support per citizen and public appeal.
+export const appealSupports = pgTable(
+  "appeal_supports",
+  {
+    appealId: uuid()
+      .notNull()
+      .references(() => appeals.id),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [primaryKey({ columns: [t.appealId, t.userId] })],
+);
 
 /**
  * The public moderation log. Append-only (triggers refuse UPDATE, DELETE, TRUNCATE); numbered without

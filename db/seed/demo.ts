@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import type { Database } from "@/db/client";
 import { stateBodies, type UserRole, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
+import { seedDemoAppeals } from "./demo-appeals";
 
 type DemoLogin = { role: UserRole; email: string; fullName: string; bodyCode?: string };
 
@@ -36,8 +37,26 @@ export const DEMO_LOGINS = {
   ] satisfies DemoLogin[],
 };
 
-/** Loads the demo once: returns false when it is already there, so a restart keeps everything. */
-export async function seedDemoData(db: Db): Promise<boolean> {
+const EXTRA_CITIZENS = [
+  "Бауыржан Серікұлы Әбдірахманов",
+  "Гульнара Маратовна Ахметова",
+  "Ержан Қанатұлы Тоқтаров",
+  "Ольга Викторовна Ким",
+  "Мадина Асқарқызы Нұрпейісова",
+  "Сергей Петрович Иванов",
+  "Әсел Бекболатқызы Жұмабекова",
+  "Руслан Айдарович Сатпаев",
+];
+
+/**
+ * Loads the demo once: returns false when it is already there, so a restart keeps everything. The
+ * appeals go through the real domain functions (see demo-appeals.ts); tests that need an empty service
+ * pass `appeals: 0`.
+ */
+export async function seedDemoData(
+  db: Database,
+  o: { appeals: number } = { appeals: 300 },
+): Promise<boolean> {
   const admin = DEMO_LOGINS.users.find((u) => u.role === "admin");
   const [existing] = await db
     .select({ id: users.id })
@@ -52,14 +71,33 @@ export async function seedDemoData(db: Db): Promise<boolean> {
     ]),
   );
   const passwordHash = await hashPassword(DEMO_LOGINS.password);
-  await db.insert(users).values(
-    DEMO_LOGINS.users.map((u: DemoLogin) => ({
-      email: u.email,
-      fullName: u.fullName,
-      role: u.role,
-      passwordHash,
-      bodyId: u.bodyCode ? bodies.get(u.bodyCode) : undefined,
+  const demoUsers = [
+    ...DEMO_LOGINS.users,
+    ...EXTRA_CITIZENS.map((fullName, i) => ({
+      role: "citizen" as const,
+      email: `resident${i + 1}@demo.tyndau.kz`,
+      fullName,
     })),
-  );
+  ];
+  const created = await db
+    .insert(users)
+    .values(
+      demoUsers.map((u: DemoLogin) => ({
+        email: u.email,
+        fullName: u.fullName,
+        role: u.role,
+        passwordHash,
+        bodyId: u.bodyCode ? bodies.get(u.bodyCode) : undefined,
+      })),
+    )
+    .returning();
+  const actors = created.map((u) => ({ ...u, sessionId: "", bodyId: u.bodyId ?? null }));
+  if (o.appeals > 0) {
+    await seedDemoAppeals(db, {
+      count: o.appeals,
+      citizens: actors.filter((u) => u.role === "citizen"),
+      moderators: actors.filter((u) => u.role === "moderator"),
+    });
+  }
   return true;
 }

@@ -1,4 +1,4 @@
-import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals } from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
@@ -16,14 +16,34 @@ export async function readableAppeals(db: Db, viewer: SessionUser): Promise<SQL>
     case "citizen":
       return eq(appeals.authorId, viewer.id);
     case "official":
-      return viewer.bodyId
-        ? inArray(appeals.bodyId, await bodyWithDescendants(db, viewer.bodyId))
-        : sql`false`;
+      return viewer.bodyId ? readableByBodies(await bodyWithDescendants(db, viewer.bodyId)) : sql`false`;
     case "operator":
       return eq(appeals.filedById, viewer.id);
     default:
       return sql`false`;
   }
+}
+
+/**
+ * The appeals of the bodies in scope, and every appeal a complaint to them is about: a complaint goes to
+ * the superior body with the whole history attached (APPC Art. 91), and a complaint about the answer to a
+ * complaint brings the earlier ones along too.
+ */
+function readableByBodies(scope: string[]): SQL {
+  const bodies = sql.join(
+    scope.map((id) => sql`${id}::uuid`),
+    sql`, `,
+  );
+  const complainedAbout = sql`${appeals.id} in (
+    with recursive originals(id) as (
+      select c.complaint_of_id from appeals c
+      where c.complaint_of_id is not null and c.body_id in (${bodies})
+      union
+      select o.complaint_of_id from appeals o join originals r on o.id = r.id
+      where o.complaint_of_id is not null
+    )
+    select id from originals)`;
+  return or(inArray(appeals.bodyId, scope), complainedAbout) ?? sql`false`;
 }
 
 /** An appeal the viewer may read; one they may not is indistinguishable from one that does not exist. */

@@ -8,7 +8,13 @@ import { useTestDatabase } from "@/test/database";
 /** Runs the filing loop in another process and SIGKILLs it after `ms`; returns what it acknowledged. */
 function fileUntilKilled(url: string, authorId: string, ms: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "test/fixtures/file-appeals-until-killed.ts", url, authorId]);
+    const child = spawn(process.execPath, [
+      "--import",
+      "tsx",
+      "test/fixtures/file-appeals-until-killed.ts",
+      url,
+      authorId,
+    ]);
     let out = "";
     child.stdout.on("data", (chunk) => {
       out += chunk;
@@ -33,7 +39,10 @@ describe("a server killed in the middle of filing", () => {
     }
     expect(acknowledged.length).toBeGreaterThan(0);
 
-    const filed = await db().select({ number: appeals.number }).from(appeals).where(eq(appeals.authorId, citizen.id));
+    const filed = await db()
+      .select({ number: appeals.number })
+      .from(appeals)
+      .where(eq(appeals.authorId, citizen.id));
     const numbers = new Set(filed.map((a) => a.number));
     for (const n of acknowledged) expect(numbers.has(n), `acknowledged ${n} exists`).toBe(true);
 

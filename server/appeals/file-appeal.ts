@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
-import type { Database, Db } from "@/db/client";
+import type { Db } from "@/db/client";
 import { appealPublications, appeals, attachments, stateBodies } from "@/db/schema";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { considerationDueAt, registrationDate } from "../deadlines/deadline-policy";
@@ -60,8 +60,10 @@ function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
  * Files and registers an appeal (APPC Art. 76: registration is automatic for appeals filed online) in one
  * transaction with its files, its first event and the receipt notice. The caller acknowledges the appeal
  * only after this returns, i.e. after the commit. A repeated idempotency key returns the first appeal.
+ * Given an open transaction (a complaint and the event on its original), it files inside it as a
+ * savepoint, and the caller's commit is the one that counts.
  */
-export async function fileAppeal(db: Database, o: FileAppealOptions): Promise<FiledAppeal> {
+export async function fileAppeal(db: Db, o: FileAppealOptions): Promise<FiledAppeal> {
   if (o.anonymous && !o.crimeReport) throw new DomainError("ANONYMOUS_NOT_ALLOWED");
   const files = checkAttachments(o.attachments ?? []);
   const hash = requestHash(o, files);
@@ -81,7 +83,7 @@ export async function fileAppeal(db: Database, o: FileAppealOptions): Promise<Fi
   }
 }
 
-async function replayOf(db: Database, key: string, hash: string): Promise<FiledAppeal | null> {
+async function replayOf(db: Db, key: string, hash: string): Promise<FiledAppeal | null> {
   const [existing] = await db.select().from(appeals).where(eq(appeals.idempotencyKey, key));
   if (!existing) return null;
   if (existing.requestHash !== hash) throw new DomainError("IDEMPOTENCY_MISMATCH");
@@ -153,6 +155,7 @@ async function insertAppeal(tx: Db, o: FileAppealOptions, files: CheckedFile[], 
     type: "registered",
     actor: o.assistedBy ?? (o.authorId ? { id: o.authorId, role: "citizen" } : null),
     bodyId: o.bodyId,
+    at: now,
     data: {
       number,
       registeredOn,

@@ -68,6 +68,8 @@ export async function recordEvent(
     actor: Actor;
     bodyId?: string | null;
     data?: Record<string, unknown>;
+    /** When it happened, if not now: the domain's clock, so history and deadlines agree. */
+    at?: Date;
   },
 ) {
   const [event] = await db
@@ -79,6 +81,7 @@ export async function recordEvent(
       actorRole: o.actor?.role ?? "system",
       bodyId: o.bodyId ?? o.actor?.bodyId ?? null,
       data: o.data ?? {},
+      ...(o.at ? { occurredAt: o.at } : {}),
     })
     .returning();
   if (!event) throw new Error("event not recorded");
@@ -97,6 +100,7 @@ export async function applyAction(
     actor: Actor;
     set?: Partial<Omit<typeof appeals.$inferInsert, "status" | "id">>;
     data?: Record<string, unknown>;
+    at?: Date;
   },
 ) {
   const rule = ACTIONS[o.action];
@@ -114,6 +118,7 @@ export async function applyAction(
     actor: o.actor,
     bodyId: o.appeal.bodyId,
     data: o.data,
+    at: o.at,
   });
   return { appeal: updated, event };
 }

@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealPublications, type PUBLIC_VISIBILITIES } from "@/db/schema";
 import { appendLogEntry, type LogEntryContent, type ModerationAction } from "./append-log-entry";
+import { searchableText } from "./redactions";
 import type { Statement } from "./statement-of-reasons";
 
 export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
@@ -14,7 +15,7 @@ export type Redaction = { start: number; end: number };
 export async function changeVisibility(
   tx: Db,
   o: {
-    appeal: { id: string; number: string; authorId: string | null };
+    appeal: { id: string; number: string; authorId: string | null; subject: string; text: string };
     action: ModerationAction;
     visibility: PublicVisibility;
     redactions?: Redaction[];
@@ -35,9 +36,19 @@ export async function changeVisibility(
     privateFacts: [o.moderator.id, o.appeal.authorId ?? "anonymous"],
     now,
   });
+  const redactions = o.redactions ?? [];
+  const visible = o.visibility === "published" || o.visibility === "published_redacted";
   await tx
     .update(appealPublications)
-    .set({ visibility: o.visibility, redactions: o.redactions ?? [], logSeq: entry.seq, changedAt: now })
+    .set({
+      visibility: o.visibility,
+      redactions,
+      logSeq: entry.seq,
+      changedAt: now,
+      // Hidden means hidden on every read path, the search index included.
+      publicSubject: visible ? o.appeal.subject : null,
+      publicText: visible ? searchableText(o.appeal.text, redactions) : null,
+    })
     .where(eq(appealPublications.appealId, o.appeal.id));
   return entry;
 }

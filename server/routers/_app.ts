@@ -1,8 +1,22 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { adminRouter } from "./admin";
+import { appealRouter } from "./appeal";
+import { directoryRouter } from "./directory";
+import { inboxRouter } from "./inbox";
+import { notificationRouter } from "./notification";
+import { operatorRouter } from "./operator";
+import { trackRouter } from "./track";
 
 export const appRouter = router({
   account: accountRouter,
+  appeal: appealRouter,
+  directory: directoryRouter,
+  admin: adminRouter,
+  inbox: inboxRouter,
+  notification: notificationRouter,
+  operator: operatorRouter,
+  track: trackRouter,
 });
 
 export type AppRouter = typeof appRouter;

@@ -1,0 +1,167 @@
+import { expect, type Page, test } from "@playwright/test";
+import { DEMO, expectNoAxeViolations, signInAs } from "./support";
+
+// A small but real PDF, made here: the server checks the bytes, not the name.
+const PDF = Buffer.from(
+  "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" +
+    "trailer<</Root 1 0 R>>\n%%EOF\n",
+);
+
+const unique = (subject: string) => `${subject} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
+
+async function fillValidAppeal(page: Page, subject: string) {
+  await page.getByRole("radio", { name: "Application" }).check();
+  await page.getByLabel("Topic").selectOption({ label: "Housing and utilities" });
+  await page.getByLabel("Region or city (optional)").selectOption({ label: "Almaty" });
+  const proposed = page.getByRole("group", { name: "Proposed bodies" });
+  await expect(proposed.getByRole("radio").first()).toBeChecked();
+  await page.getByLabel("Subject").fill(subject);
+  await page
+    .getByLabel("Text of the appeal")
+    .fill(
+      "Residents of Abai Ave 10 have had no hot water for three weeks; the utility does not answer calls.",
+    );
+}
+
+test("a citizen files an appeal with a PDF, gets a receipt with the deadline and finds it in My appeals", async ({
+  page,
+  browser,
+}) => {
+  await signInAs(page, DEMO.citizen);
+  await page.goto("/en/appeals/new");
+  await expect(page.getByRole("heading", { name: "File an appeal" })).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  const subject = unique("No hot water in our block");
+  await fillValidAppeal(page, subject);
+  const body =
+    (await page
+      .getByRole("group", { name: "Proposed bodies" })
+      .locator("input:checked + label")
+      .textContent()) ?? "";
+  await page
+    .getByLabel("Files (optional)")
+    .setInputFiles({ name: "act.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByLabel("The text of my appeal may be published").check();
+  await expect(page.getByLabel("The text of my appeal may be published")).toHaveAccessibleDescription(
+    /never published/,
+  );
+  await page.getByRole("button", { name: "Send the appeal" }).click();
+
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  const receipt = page.getByRole("region", { name: "Your appeal is registered" });
+  const number = ((await receipt.locator("dd strong").first().textContent()) ?? "").trim();
+  expect(number).toMatch(/^ЖТ-\d{4}-\d{6}$/);
+  await expect(receipt.getByText(body, { exact: true })).toBeVisible();
+  await expect(receipt.getByText("Answer due by")).toBeVisible();
+  await expect(
+    receipt.getByText(/send you a reasoned answer by \w+ \d{1,2}, \d{4}, Kazakhstan time/),
+  ).toBeVisible();
+  await expectNoAxeViolations(page);
+
+  await page.goto("/en/appeals");
+  await expect(page.getByRole("heading", { name: "My appeals" })).toBeVisible();
+  const row = page.getByRole("row").filter({ hasText: subject });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText(number);
+  await expect(row).toContainText("Registered");
+  await expect(row).toContainText(/working days left/);
+  await expectNoAxeViolations(page);
+
+  await row.getByRole("link", { name: number }).click();
+  await expect(page.getByRole("heading", { name: `Application ${number}` })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "History of the appeal" })).toBeVisible();
+  await expect(page.getByRole("listitem").filter({ hasText: "Appeal registered" })).toContainText(
+    "By the applicant",
+  );
+  await expectNoAxeViolations(page);
+
+  // The file is served as a download to its author, and to no one who is not signed in.
+  const href = await page.getByRole("link", { name: "act.pdf" }).getAttribute("href");
+  const download = await page.request.get(href ?? "");
+  expect(download.status()).toBe(200);
+  expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
+  expect(download.headers()["x-content-type-options"]).toBe("nosniff");
+  expect(download.headers()["content-type"]).toBe("application/pdf");
+  expect((await download.body()).subarray(0, 5).toString()).toBe("%PDF-");
+  const stranger = await browser.newContext({ baseURL: page.url() });
+  expect((await stranger.request.get(href ?? "")).status()).toBe(404);
+  await stranger.close();
+});
+
+test("bad input gets translated errors beside each field, and nothing typed is lost, not even on a network error", async ({
+  page,
+}) => {
+  await signInAs(page, DEMO.citizen);
+  await page.goto("/ru/appeals/new");
+  await page.getByLabel("Тема обращения").fill("Ой");
+  await page.getByLabel("Текст обращения").fill("Коротко");
+  await page.getByLabel("Файлы (необязательно)").setInputFiles({
+    name: "scan.pdf",
+    mimeType: "application/pdf",
+    buffer: Buffer.from("<html>not a pdf</html>"),
+  });
+  await page.getByRole("button", { name: "Отправить обращение" }).click();
+
+  await expect(page.getByRole("alert").filter({ hasText: "Исправьте отмеченные ниже поля." })).toBeVisible();
+  await expect(page.getByRole("group", { name: "Вид обращения" })).toHaveAccessibleDescription(
+    /Это поле обязательно/,
+  );
+  await expect(page.getByLabel("Тема", { exact: true })).toHaveAccessibleDescription(/Это поле обязательно/);
+  await expect(
+    page.getByRole("group", { name: "Какой государственный орган должен ответить?" }),
+  ).toHaveAccessibleDescription(/Это поле обязательно/);
+  await expect(page.getByLabel("Тема обращения")).toHaveAccessibleDescription(
+    /Слишком коротко: не менее 5 символов/,
+  );
+  await expect(page.getByLabel("Текст обращения")).toHaveAccessibleDescription(
+    /Слишком коротко: не менее 20 символов/,
+  );
+  await expect(page.getByLabel("Файлы (необязательно)")).toHaveAccessibleDescription(
+    /scan\.pdf: Можно приложить только файлы PDF, JPEG и PNG/,
+  );
+  await expect(page.getByLabel("Тема обращения")).toHaveValue("Ой");
+  await expect(page.getByLabel("Текст обращения")).toHaveValue("Коротко");
+  await expectNoAxeViolations(page);
+
+  // Now a complete form whose answer is lost on the way back: the appeal is filed, the page hears nothing.
+  const subject = unique("Нет горячей воды");
+  await page.getByRole("radio", { name: "Заявление" }).check();
+  await page.getByLabel("Тема", { exact: true }).selectOption({ label: "Жильё и коммунальные услуги" });
+  await page.getByLabel("Тема обращения").fill(subject);
+  await page.getByLabel("Текст обращения").fill("Уже три недели в доме по пр. Абая, 10 нет горячей воды.");
+  await page.getByRole("radio", { name: "Я знаю орган" }).check();
+  await page.getByLabel("Поиск в справочнике по названию").fill("акимат города алматы");
+  await page
+    .getByLabel("Государственный орган", { exact: true })
+    .selectOption({ label: "Акимат города Алматы" });
+  await page.getByLabel("Файлы (необязательно)").setInputFiles([]);
+  await page.route("**/api/trpc/appeal.file**", async (route) => {
+    await route.fetch();
+    await route.abort("connectionreset");
+  });
+  await page.getByRole("button", { name: "Отправить обращение" }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "Соединение прервалось" })).toBeVisible();
+  await expect(page.getByLabel("Тема обращения")).toHaveValue(subject);
+  await expect(page.getByLabel("Текст обращения")).toHaveValue(/пр\. Абая, 10/);
+  await expect(page.getByLabel("Государственный орган", { exact: true })).toHaveValue(/.+/);
+
+  // The retry carries the same key: the appeal filed a moment ago is the one acknowledged.
+  await page.unroute("**/api/trpc/appeal.file**");
+  await page.getByRole("button", { name: "Отправить обращение" }).click();
+  await expect(page.getByRole("heading", { name: "Расписка" })).toBeVisible();
+  await expect(page.getByText("Акимат города Алматы").first()).toBeVisible();
+  await page.goto("/ru/appeals");
+  await expect(page.getByRole("row").filter({ hasText: subject })).toHaveCount(1);
+});
+
+test("a double click on submit files exactly one appeal", async ({ page }) => {
+  await signInAs(page, DEMO.citizen);
+  await page.goto("/en/appeals/new");
+  const subject = unique("Broken street light");
+  await fillValidAppeal(page, subject);
+  await page.getByRole("button", { name: "Send the appeal" }).dblclick();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  await page.goto("/en/appeals");
+  await expect(page.getByRole("row").filter({ hasText: subject })).toHaveCount(1);
+});

@@ -1,0 +1,140 @@
+import { asc, eq, inArray } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { appealAnswers, appealEvents, attachments, stateBodies, users } from "@/db/schema";
+import type { SessionUser } from "../auth/sessions";
+import { forwardingDueAt, latestExtensionDueAt } from "../deadlines/deadline-policy";
+import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calendar";
+import { almatyDate } from "../deadlines/working-calendar";
+import { superiorBodyOf } from "../directory/body-scope";
+import { DomainError } from "../errors";
+import { getReadableAppealOrThrow } from "./appeal-access";
+import { deadlineState } from "./deadline-state";
+import { type AppealAction, canTake } from "./lifecycle";
+
+const OFFICIAL_ACTIONS = ["assign", "request_clarification", "forward", "extend", "answer", "close"] as const;
+
+/**
+ * One appeal as the body handling it sees it: the applicant's contacts (personal data the body needs to
+ * answer, never public), files, the whole history and the answer. A supervising body reads the same but
+ * may not act on it.
+ */
+export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer: SessionUser; now?: Date }) {
+  if (o.viewer.role !== "official" || !o.viewer.bodyId) throw new DomainError("NOT_FOUND");
+  const now = o.now ?? new Date();
+  const appeal = await getReadableAppealOrThrow(db, o.appealId, o.viewer);
+  const canAct = appeal.bodyId === o.viewer.bodyId;
+  const cal = await loadWorkingCalendar(db);
+  const policy = await loadDeadlinePolicy(db, appeal.kind);
+
+  const [author] = appeal.authorId
+    ? await db
+        .select({ fullName: users.fullName, email: users.email, phone: users.phone })
+        .from(users)
+        .where(eq(users.id, appeal.authorId))
+    : [];
+  const [executor] = appeal.executorId
+    ? await db
+        .select({ id: users.id, fullName: users.fullName })
+        .from(users)
+        .where(eq(users.id, appeal.executorId))
+    : [];
+  const files = await db
+    .select({
+      id: attachments.id,
+      fileName: attachments.fileName,
+      mimeType: attachments.mimeType,
+      size: attachments.size,
+      eventId: attachments.eventId,
+      createdAt: attachments.createdAt,
+    })
+    .from(attachments)
+    .where(eq(attachments.appealId, appeal.id))
+    .orderBy(asc(attachments.createdAt));
+  const events = await db
+    .select({
+      id: appealEvents.id,
+      type: appealEvents.type,
+      occurredAt: appealEvents.occurredAt,
+      actorRole: appealEvents.actorRole,
+      actorName: users.fullName,
+      bodyId: appealEvents.bodyId,
+      data: appealEvents.data,
+    })
+    .from(appealEvents)
+    .leftJoin(users, eq(users.id, appealEvents.actorId))
+    .where(eq(appealEvents.appealId, appeal.id))
+    .orderBy(asc(appealEvents.id));
+  const [answer] = await db
+    .select({
+      decision: appealAnswers.decision,
+      text: appealAnswers.text,
+      legalGrounds: appealAnswers.legalGrounds,
+      appealRights: appealAnswers.appealRights,
+      answeredAt: appealAnswers.answeredAt,
+      onTime: appealAnswers.onTime,
+      answeredByName: users.fullName,
+    })
+    .from(appealAnswers)
+    .innerJoin(users, eq(users.id, appealAnswers.answeredById))
+    .where(eq(appealAnswers.appealId, appeal.id));
+
+  // Names of every body the history mentions (forwards name two), so the timeline reads in plain words.
+  const superiorId = await superiorBodyOf(db, appeal.bodyId);
+  const bodyIds = new Set<string>([appeal.bodyId, ...(superiorId ? [superiorId] : [])]);
+  for (const e of events) {
+    for (const id of [e.bodyId, e.data.from, e.data.to]) if (typeof id === "string") bodyIds.add(id);
+  }
+  const bodies = Object.fromEntries(
+    (
+      await db
+        .select({
+          id: stateBodies.id,
+          nameKk: stateBodies.nameKk,
+          nameRu: stateBodies.nameRu,
+          nameEn: stateBodies.nameEn,
+        })
+        .from(stateBodies)
+        .where(inArray(stateBodies.id, [...bodyIds]))
+    ).map((b) => [b.id, b]),
+  );
+
+  const {
+    accessCodeHash: _code,
+    idempotencyKey: _key,
+    requestHash: _hash,
+    applicantName,
+    applicantEmail,
+    applicantPhone,
+    applicantAddress,
+    ...fields
+  } = appeal;
+  return {
+    appeal: fields,
+    body: bodies[appeal.bodyId] ?? null,
+    superiorBody: superiorId ? (bodies[superiorId] ?? null) : null,
+    applicant: appeal.anonymous
+      ? null
+      : {
+          name: applicantName ?? author?.fullName ?? null,
+          email: applicantEmail ?? author?.email ?? null,
+          phone: applicantPhone ?? author?.phone ?? null,
+          address: applicantAddress,
+        },
+    executor: executor ?? null,
+    attachments: files,
+    events,
+    bodies,
+    answer: answer ?? null,
+    deadline: {
+      ...deadlineState(appeal, now, cal),
+      forwardBy: forwardingDueAt(appeal.registeredOn, policy, cal),
+      extended: appeal.extendedAt !== null,
+      latestExtensionOn: almatyDate(latestExtensionDueAt(appeal.registeredOn, policy, cal)),
+      clarificationPausesClock: policy.clarificationPausesClock,
+    },
+    canAct,
+    actions: Object.fromEntries(
+      OFFICIAL_ACTIONS.map((a) => [a, canAct && canTake(a, appeal.status)]),
+    ) as Record<(typeof OFFICIAL_ACTIONS)[number] & AppealAction, boolean>,
+  };
+}

@@ -1,0 +1,27 @@
+import { z } from "zod";
+import { formDataObject } from "../form-data";
+import { ATTACHMENT_LIMITS, sniffMimeType } from "./attachment-rules";
+
+/**
+ * Files as a form sends them, checked field by field so that the form can say what is wrong with which
+ * file: the size before reading, then the type from the bytes read (never from the name or the browser).
+ */
+const Upload = z
+  .instanceof(File)
+  .refine((f) => f.size > 0, { params: { key: "fileEmpty" }, abort: true })
+  .refine((f) => f.size <= ATTACHMENT_LIMITS.maxBytes, { params: { key: "fileTooBig" }, abort: true })
+  .transform(async (f) => ({ fileName: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))
+  .refine((f) => sniffMimeType(f.bytes) !== null, { params: { key: "fileType" } });
+
+export const Uploads = z
+  .array(z.instanceof(File))
+  .refine((files) => files.length <= ATTACHMENT_LIMITS.maxFiles, { params: { key: "tooManyFiles" } })
+  .pipe(z.array(Upload));
+
+/** A multipart form checked by a strict schema; `attachments` is its list of files. */
+export function formInput<T extends z.ZodType<unknown, Record<string, unknown>>>(fields: T) {
+  return z
+    .instanceof(FormData)
+    .transform((form) => formDataObject(form, ["attachments"]))
+    .pipe(fields);
+}

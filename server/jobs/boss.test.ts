@@ -1,0 +1,45 @@
+import { eq } from "drizzle-orm";
+import { describe, expect, it } from "vitest";
+import { withDatabase } from "@/db/embedded-server";
+import { mailMessages } from "@/db/schema";
+import { useTestDatabase } from "@/test/database";
+import { startJobs } from "./boss";
+import { JOB_NAMES } from "./register-workers";
+
+describe("the job runner on pg-boss", () => {
+  const db = useTestDatabase();
+
+  it("installs its schema, schedules every job and processes a job sent to it", async () => {
+    const connectionString = withDatabase(process.env.DATABASE_URL ?? "", db().$client.options.database);
+    // With the options the app itself starts it with (instrumentation.ts), apart from the test database.
+    const jobs = await startJobs({ connectionString, db: db(), mailer: null });
+    try {
+      const schedules = await jobs.boss.getSchedules();
+      expect(Object.fromEntries(schedules.map((s) => [s.name, s.cron]))).toEqual({
+        "mark-overdue": "* * * * *",
+        "remind-executors": "0 4 * * *",
+        "send-mail": "* * * * *",
+      });
+
+      const [row] = await db()
+        .insert(mailMessages)
+        .values({ to: "queued@example.kz", subject: "Hello", text: "Body" })
+        .returning();
+      await jobs.boss.send(JOB_NAMES.sendMail, {});
+      const deadline = Date.now() + 15_000;
+      let status = row?.status;
+      while (status !== "kept" && Date.now() < deadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        status = (
+          await db()
+            .select()
+            .from(mailMessages)
+            .where(eq(mailMessages.id, row?.id ?? ""))
+        )[0]?.status;
+      }
+      expect(status).toBe("kept");
+    } finally {
+      await jobs.stop();
+    }
+  }, 30_000);
+});

@@ -1,0 +1,50 @@
+import PgBoss from "pg-boss";
+import { createDatabase, type Database } from "@/db/client";
+import { registerWorkers } from "./register-workers";
+import { type Mailer, mailerFromEnvironment } from "./send-mail";
+
+export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
+
+/**
+ * pg-boss on the app's own PostgreSQL, in a schema of its own ("pgboss", created and migrated by pg-boss
+ * on start). Jobs, schedules and their state are rows there, so they survive a restart; several app
+ * processes may run it side by side.
+ */
+export function createBoss(connectionString: string): PgBoss {
+  const boss = new PgBoss({ connectionString, schema: "pgboss", max: 3 });
+  // An unhandled "error" event would end the process; a failed poll is retried on the next one.
+  boss.on("error", (error) => console.error("[jobs]", error));
+  return boss;
+}
+
+/**
+ * Starts the queue and the workers of this process. `db` and `mailer` default to a small pool of the app's
+ * database and to SMTP_URL; tests pass their own.
+ */
+export async function startJobs(o: {
+  connectionString: string;
+  db?: Database;
+  mailer?: Mailer | null;
+}): Promise<JobRunner> {
+  const boss = createBoss(o.connectionString);
+  const db = o.db ?? createDatabase(o.connectionString, { max: 3 });
+  const closeDb = async () => {
+    if (!o.db) await db.$client.end();
+  };
+  try {
+    await boss.start();
+    await registerWorkers(boss, { db, mailer: o.mailer === undefined ? mailerFromEnvironment() : o.mailer });
+  } catch (error) {
+    await boss.stop({ graceful: false }).catch(() => {});
+    await closeDb();
+    throw error;
+  }
+  return {
+    boss,
+    async stop() {
+      // A job cut short is not lost: it expires and pg-boss retries it, and every job here is idempotent.
+      await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await closeDb();
+    },
+  };
+}

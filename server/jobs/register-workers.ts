@@ -1,0 +1,64 @@
+import type PgBoss from "pg-boss";
+import type { Database } from "@/db/client";
+import { markOverdueAppeals } from "./mark-overdue";
+import { remindExecutors } from "./remind-executors";
+import { type Mailer, sendQueuedMail } from "./send-mail";
+
+export const JOB_NAMES = {
+  markOverdue: "mark-overdue",
+  remindExecutors: "remind-executors",
+  sendMail: "send-mail",
+} as const;
+
+type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
+
+/**
+ * When each job runs. pg-boss checks its crons about every 30 seconds, so an appeal is marked overdue
+ * within a minute of its deadline. The reminders run at 09:00 Almaty time, written as 04:00 UTC: Almaty
+ * is UTC+5 all year, and a fixed hour does not depend on the server's time-zone database (see
+ * working-calendar.ts).
+ */
+const SCHEDULES: Record<JobName, string> = {
+  "mark-overdue": "* * * * *",
+  "remind-executors": "0 4 * * *",
+  "send-mail": "* * * * *",
+};
+
+/**
+ * Creates the queues, attaches this process's workers, schedules the crons, and runs every job once now,
+ * to catch up with whatever fell due while the app was down. "stately" queues keep at most one job
+ * waiting and one running per name, so crons from several processes do not pile up; the jobs themselves
+ * are idempotent, so a rerun after a crash does no harm.
+ */
+export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: Mailer | null }) {
+  const handlers: Record<JobName, () => Promise<number>> = {
+    "mark-overdue": () => markOverdueAppeals(o.db, new Date()),
+    "remind-executors": () => remindExecutors(o.db, new Date()),
+    "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
+  };
+  for (const [name, run] of Object.entries(handlers) as [JobName, () => Promise<number>][]) {
+    await ensureQueue(boss, name);
+    await boss.work(name, { pollingIntervalSeconds: 2 }, async () => {
+      await run();
+    });
+    await boss.schedule(name, SCHEDULES[name]);
+    await boss.send(name, {});
+  }
+}
+
+async function ensureQueue(boss: PgBoss, name: JobName) {
+  if (await boss.getQueue(name)) return;
+  try {
+    await boss.createQueue(name, {
+      name,
+      policy: "stately",
+      retryLimit: 3,
+      retryDelay: 30,
+      retryBackoff: true,
+      expireInSeconds: 300,
+    });
+  } catch (error) {
+    // Another process created it between the check and here.
+    if (!(await boss.getQueue(name))) throw error;
+  }
+}

@@ -1,0 +1,79 @@
+import { z } from "zod";
+import { answerDecision } from "@/db/schema";
+import { ANSWER_LIMITS, answerAppeal } from "../appeals/answer-appeal";
+import { assignAppeal, listExecutors } from "../appeals/assign-appeal";
+import { closeAppeal } from "../appeals/close-appeal";
+import { extendAppealDeadline } from "../appeals/extend-deadline";
+import { forwardAppeal } from "../appeals/forward-appeal";
+import { getAppealForOfficial } from "../appeals/get-appeal-for-official";
+import { INBOX_PAGE_SIZE, INBOX_TABS, listInbox } from "../appeals/list-inbox";
+import { requestClarification } from "../appeals/request-clarification";
+import { formInput, Uploads } from "../appeals/upload-input";
+import { listStateBodies } from "../directory/list-state-bodies";
+import { officialProcedure, router } from "../trpc";
+
+const AppealId = z.strictObject({ appealId: z.uuid() });
+const Text = (min: number, max: number) => z.string().trim().min(min).max(max);
+
+export const InboxInput = z.strictObject({
+  tab: z.enum(INBOX_TABS).default("new"),
+  bodyId: z.uuid().optional(),
+  withSubordinates: z.boolean().optional(),
+  cursor: z
+    .string()
+    .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/)
+    .nullish(),
+  limit: z.number().int().min(1).max(INBOX_PAGE_SIZE.max).optional(),
+});
+
+export const ForwardInput = AppealId.extend({ toBodyId: z.uuid(), reason: Text(10, 2000) });
+export const ClarificationInput = AppealId.extend({ question: Text(10, 4000) });
+export const ExtendInput = AppealId.extend({
+  newDueOn: z.iso.date(),
+  reason: Text(20, 4000),
+  // Name and position of the head or deputy head who signed the decision (APPC Art. 76).
+  decidedBy: Text(5, 300),
+});
+
+// The answer may carry files, so it arrives as a multipart form.
+export const AnswerInput = formInput(
+  z.strictObject({
+    appealId: z.uuid(),
+    decision: z.enum(answerDecision.enumValues),
+    text: Text(ANSWER_LIMITS.text.min, ANSWER_LIMITS.text.max),
+    legalGrounds: Text(ANSWER_LIMITS.legalGrounds.min, ANSWER_LIMITS.legalGrounds.max),
+    appealRights: Text(ANSWER_LIMITS.appealRights.min, ANSWER_LIMITS.appealRights.max),
+    attachments: Uploads.default([]),
+  }),
+);
+
+const acting = (ctx: { user: { id: string }; bodyId: string }) => ({ id: ctx.user.id, bodyId: ctx.bodyId });
+
+export const inboxRouter = router({
+  list: officialProcedure
+    .input(InboxInput)
+    .query(({ ctx, input }) => listInbox(ctx.db, { ...input, viewer: ctx.user })),
+  appeal: officialProcedure
+    .input(AppealId)
+    .query(({ ctx, input }) => getAppealForOfficial(ctx.db, { appealId: input.appealId, viewer: ctx.user })),
+  executors: officialProcedure.query(({ ctx }) => listExecutors(ctx.db, { bodyId: ctx.bodyId })),
+  bodies: officialProcedure.query(({ ctx }) => listStateBodies(ctx.db)),
+  assign: officialProcedure
+    .input(AppealId.extend({ executorId: z.uuid() }))
+    .mutation(({ ctx, input }) => assignAppeal(ctx.db, { ...input, official: acting(ctx) })),
+  requestClarification: officialProcedure
+    .input(ClarificationInput)
+    .mutation(({ ctx, input }) => requestClarification(ctx.db, { ...input, official: acting(ctx) })),
+  forward: officialProcedure
+    .input(ForwardInput)
+    .mutation(({ ctx, input }) => forwardAppeal(ctx.db, { ...input, official: acting(ctx) })),
+  extend: officialProcedure
+    .input(ExtendInput)
+    .mutation(({ ctx, input }) => extendAppealDeadline(ctx.db, { ...input, official: acting(ctx) })),
+  answer: officialProcedure
+    .input(AnswerInput)
+    .mutation(({ ctx, input }) => answerAppeal(ctx.db, { ...input, official: acting(ctx) })),
+  close: officialProcedure
+    .input(AppealId)
+    .mutation(({ ctx, input }) => closeAppeal(ctx.db, { ...input, official: acting(ctx) })),
+});

@@ -29,7 +29,8 @@ function toFieldError(issue: ZodError["issues"][number]): FieldError {
     case "invalid_format":
       return { key: issue.format === "email" ? "email" : "format", values: {} };
     case "invalid_type":
-      return { key: issue.input === undefined || issue.input === null ? "required" : "invalid", values: {} };
+      // zod 4 keeps the input off issues unless asked; its message names what was received.
+      return { key: /received (undefined|null)$/.test(issue.message) ? "required" : "invalid", values: {} };
     case "unrecognized_keys":
       return { key: "unknownField", values: {} };
     case "custom":

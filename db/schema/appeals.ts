@@ -7,6 +7,7 @@ import {
   check,
   customType,
   date,
+  doublePrecision,
   index,
   integer,
   jsonb,
@@ -65,6 +66,10 @@ export const appeals = pgTable(
     // Lets a citizen without an account follow the appeal: only a hash of the printed code is kept.
     accessCodeHash: text(),
     publishConsent: boolean().notNull().default(false),
+    // Where the problem is (Open311 lat/long/address_string): a place, not the applicant's address.
+    latitude: doublePrecision(),
+    longitude: doublePrecision(),
+    locationText: text(),
     // The language the applicant wrote in: answers and notices reach them in it.
     locale: text().notNull().default("kk"),
     executorId: uuid().references(() => users.id),

@@ -78,6 +78,7 @@ async function alertSupervisors(tx: Db, appeal: Appeal) {
   const [body] = await tx.select().from(stateBodies).where(eq(stateBodies.id, appeal.bodyId));
   for (const s of supervisors) {
     await notify(tx, {
+      followAt: "inbox",
       recipient: { userId: s.id, email: s.email, locale: s.locale },
       appeal,
       type: "supervisor_overdue",

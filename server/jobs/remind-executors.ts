@@ -64,6 +64,7 @@ async function remindOne(tx: Db, appealId: string, now: Date): Promise<boolean> 
     .where(and(eq(users.id, appeal.executorId), isNull(users.disabledAt)));
   if (!executor) return false;
   await notify(tx, {
+    followAt: "inbox",
     recipient: { userId: executor.id, email: executor.email, locale: executor.locale },
     appeal,
     type: "executor_reminder",

@@ -22,9 +22,12 @@ export function formatAlmatyTime(date: Date, locale: string): string {
   }).format(date);
 }
 
-export function appealLink(appeal: Pick<Appeal, "id" | "locale">, path = "appeals"): string {
+/** Where a recipient follows the appeal: the applicant's page, an official's inbox, or /track without an account. */
+export type FollowPage = "appeals" | "inbox" | "track";
+
+function followLink(appeal: Pick<Appeal, "id">, page: FollowPage, locale: Locale): string {
   const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
-  return `${base}/${asLocale(appeal.locale)}/${path}/${appeal.id}`;
+  return page === "track" ? `${base}/${locale}/track` : `${base}/${locale}/${page}/${appeal.id}`;
 }
 
 /**
@@ -34,7 +37,13 @@ export function appealLink(appeal: Pick<Appeal, "id" | "locale">, path = "appeal
  */
 export async function notify(
   tx: Db,
-  o: { recipient: Recipient; appeal: Appeal; type: NotificationType; values?: Record<string, NoticeValue> },
+  o: {
+    recipient: Recipient;
+    appeal: Appeal;
+    type: NotificationType;
+    values?: Record<string, NoticeValue>;
+    followAt: FollowPage;
+  },
 ) {
   if (o.recipient.userId) {
     await tx
@@ -56,7 +65,7 @@ export async function notify(
   await tx.insert(mailMessages).values({
     to: o.recipient.email,
     subject: t(`${o.type}.subject`, values),
-    text: `${t(`${o.type}.body`, values)}\n\n${t("footer", { link: appealLink(o.appeal) })}`,
+    text: `${t(`${o.type}.body`, values)}\n\n${t("footer", { link: followLink(o.appeal, o.followAt, locale) })}`,
     appealId: o.appeal.id,
   });
 }
@@ -80,5 +89,7 @@ export async function notifyApplicant(
     appeal: o.appeal,
     type: o.type,
     values: { dueAt: formatAlmatyTime(o.appeal.dueAt, o.appeal.locale), ...o.values },
+    // An applicant filed for at a service centre has no account: they follow by number and code.
+    followAt: o.appeal.authorId ? "appeals" : "track",
   });
 }

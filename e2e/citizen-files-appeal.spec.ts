@@ -1,4 +1,6 @@
 import { expect, type Page, test } from "@playwright/test";
+import { sql } from "drizzle-orm";
+import { createDatabase } from "@/db/client";
 import { DEMO, expectNoAxeViolations, signInAs } from "./support";
 
 // A small but real PDF, made here: the server checks the bytes, not the name.
@@ -6,6 +8,17 @@ const PDF = Buffer.from(
   "%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n2 0 obj<</Type/Pages/Kids[]/Count 0>>endobj\n" +
     "trailer<</Root 1 0 R>>\n%%EOF\n",
 );
+
+// Time passes in the database the e2e server uses: the deadline is moved to yesterday, as if the body
+// had stayed silent for its whole term.
+async function letDeadlinePass(appealId: string) {
+  const db = createDatabase(process.env.DATABASE_URL ?? "", { max: 1 });
+  try {
+    await db.execute(sql`update appeals set due_at = now() - interval '1 day' where id = ${appealId}`);
+  } finally {
+    await db.$client.end();
+  }
+}
 
 const unique = (subject: string) => `${subject} ${Date.now().toString(36)}${Math.floor(Math.random() * 1e4)}`;
 
@@ -71,9 +84,12 @@ test("a citizen files an appeal with a PDF, gets a receipt with the deadline and
   await row.getByRole("link", { name: number }).click();
   await expect(page.getByRole("heading", { name: `Application ${number}` })).toBeVisible();
   await expect(page.getByRole("heading", { name: "History of the appeal" })).toBeVisible();
-  await expect(page.getByRole("listitem").filter({ hasText: "Appeal registered" })).toContainText(
-    "By the applicant",
-  );
+  await expect(
+    page
+      .getByRole("region", { name: "History of the appeal" })
+      .getByRole("listitem")
+      .filter({ hasText: "Appeal registered" }),
+  ).toContainText("By the applicant");
   await expectNoAxeViolations(page);
 
   // The file is served as a download to its author, and to no one who is not signed in.
@@ -107,7 +123,7 @@ test("bad input gets translated errors beside each field, and nothing typed is l
   await expect(page.getByRole("group", { name: "Вид обращения" })).toHaveAccessibleDescription(
     /Это поле обязательно/,
   );
-  await expect(page.getByLabel("Тема", { exact: true })).toHaveAccessibleDescription(/Это поле обязательно/);
+  await expect(page.getByLabel("Категория вопроса")).toHaveAccessibleDescription(/Это поле обязательно/);
   await expect(
     page.getByRole("group", { name: "Какой государственный орган должен ответить?" }),
   ).toHaveAccessibleDescription(/Это поле обязательно/);
@@ -127,7 +143,7 @@ test("bad input gets translated errors beside each field, and nothing typed is l
   // Now a complete form whose answer is lost on the way back: the appeal is filed, the page hears nothing.
   const subject = unique("Нет горячей воды");
   await page.getByRole("radio", { name: "Заявление" }).check();
-  await page.getByLabel("Тема", { exact: true }).selectOption({ label: "Жильё и коммунальные услуги" });
+  await page.getByLabel("Категория вопроса").selectOption({ label: "Жильё и коммунальные услуги" });
   await page.getByLabel("Тема обращения").fill(subject);
   await page.getByLabel("Текст обращения").fill("Уже три недели в доме по пр. Абая, 10 нет горячей воды.");
   await page.getByRole("radio", { name: "Я знаю орган" }).check();
@@ -164,4 +180,146 @@ test("a double click on submit files exactly one appeal", async ({ page }) => {
   await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
   await page.goto("/en/appeals");
   await expect(page.getByRole("row").filter({ hasText: subject })).toHaveCount(1);
+});
+
+test("past its deadline an appeal reads as refused, and one click complains to the superior body", async ({
+  page,
+}) => {
+  const subject = unique("Street lights off");
+  await signInAs(page, DEMO.citizen);
+  await page.goto("/en/appeals/new");
+  await fillValidAppeal(page, subject);
+  await page
+    .getByRole("group", { name: "Proposed bodies" })
+    .getByRole("radio", { name: "Akimat of Almaty", exact: true })
+    .check();
+  await page.getByRole("button", { name: "Send the appeal" }).click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  const id = page.url().split("/").at(-2) ?? "";
+  const number = (
+    (await page
+      .getByRole("region", { name: "Your appeal is registered" })
+      .locator("dd strong")
+      .first()
+      .textContent()) ?? ""
+  ).trim();
+  const seeded = { id, number };
+  await letDeadlinePass(id);
+
+  await page.goto("/en/appeals");
+  const row = page.getByRole("row").filter({ hasText: subject });
+  await expect(row).toContainText("Overdue — treated as refused");
+
+  await row.getByRole("link", { name: seeded.number }).click();
+  await expect(page.getByRole("alert").filter({ hasText: "counts as a refusal" })).toBeVisible();
+  const complaint = page.getByLabel("Text of the complaint");
+  await expect(complaint).toHaveValue(
+    new RegExp(`My appeal ${seeded.number} of .+ was not answered by the deadline`),
+  );
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Complain to Government of the Republic of Kazakhstan" }).click();
+
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  const receipt = page.getByRole("region", { name: "Your appeal is registered" });
+  await expect(receipt.getByText("Complaint", { exact: true })).toBeVisible();
+  await expect(receipt.getByText("Government of the Republic of Kazakhstan", { exact: true })).toBeVisible();
+
+  await page.goto(`/en/appeals/${seeded.id}`);
+  await expect(page.getByText("You complained to the superior body:")).toBeVisible();
+  await expect(page.getByRole("button", { name: /Complain to/ })).toHaveCount(0);
+  await expect(
+    page.getByRole("listitem").filter({ hasText: "Complaint sent to the superior body" }),
+  ).toContainText("Government of the Republic of Kazakhstan");
+});
+
+test("the applicant clarifies, reads the answer, rates it and complains; the superior body reads it all", async ({
+  page,
+  browser,
+}) => {
+  const subject = unique("Flooded underpass");
+  await signInAs(page, DEMO.citizen);
+  await page.goto("/en/appeals/new");
+  await fillValidAppeal(page, subject);
+  await page
+    .getByRole("group", { name: "Proposed bodies" })
+    .getByRole("radio", { name: "Akimat of Almaty", exact: true })
+    .check();
+  await page.getByRole("button", { name: "Send the appeal" }).click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  const id = page.url().split("/").at(-2) ?? "";
+
+  const officialContext = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const official = await officialContext.newPage();
+  await signInAs(official, DEMO.official);
+  await official.goto(`/en/inbox/${id}`);
+  await official.locator("summary", { hasText: "Ask the applicant for clarification" }).click();
+  await official.getByLabel("Question to the applicant").fill("Which underpass exactly, and since when?");
+  await official.getByRole("button", { name: "Send the question" }).click();
+  await expect(official.getByRole("status").filter({ hasText: "The question is sent" })).toBeVisible();
+
+  await page.goto(`/en/appeals/${id}`);
+  await expect(page.getByRole("heading", { name: "The body asks you to clarify" })).toBeVisible();
+  await expect(page.getByText("Which underpass exactly, and since when?").first()).toBeVisible();
+  await expectNoAxeViolations(page);
+  await page.getByLabel("Your clarification").fill("The underpass at Abai and Dostyk, since Monday.");
+  await page
+    .getByLabel("Files (optional)")
+    .setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: PDF });
+  await page.getByRole("button", { name: "Send the clarification" }).click();
+  await expect(
+    page
+      .getByRole("region", { name: "History of the appeal" })
+      .getByRole("listitem")
+      .filter({ hasText: "The applicant clarified the appeal" }),
+  ).toContainText("The underpass at Abai and Dostyk, since Monday.");
+  await expect(page.getByRole("link", { name: "photo.pdf" })).toBeVisible();
+
+  await official.reload();
+  await official.locator("summary", { hasText: "Send the answer" }).click();
+  await official.getByRole("radio", { name: "Refused" }).check();
+  await official
+    .getByLabel("Answer", { exact: true })
+    .fill("The underpass belongs to the national road operator; we passed your appeal on to it for repair.");
+  await official.getByLabel("Legal grounds").fill("Law on roads, Art. 13; APPC Art. 76");
+  await official.getByRole("button", { name: "Send the answer" }).click();
+  await expect(official.getByRole("region", { name: "Answer" })).toContainText("Refused");
+  await officialContext.close();
+
+  await page.reload();
+  const answer = page.getByRole("region", { name: "Answer of Akimat of Almaty" });
+  await expect(answer).toContainText("Refused");
+  await expect(answer).toContainText("national road operator");
+  await page.getByRole("radio", { name: "No, not resolved" }).check();
+  await page.getByRole("radio", { name: "2 of 5" }).check();
+  await page
+    .getByRole("group", { name: "Do you feel your appeal was heard?" })
+    .getByRole("radio", { name: "No" })
+    .check();
+  await expectNoAxeViolations(page);
+  await page.getByRole("button", { name: "Send the rating" }).click();
+  await expect(page.getByRole("region", { name: "Your rating" })).toContainText(
+    "Quality of the answer: 2 of 5.",
+  );
+
+  await page
+    .getByLabel("Text of the complaint")
+    .fill("The answer sends me elsewhere; the akimat owns the drainage.");
+  await page.getByRole("button", { name: "Complain to Government of the Republic of Kazakhstan" }).click();
+  await expect(page.getByRole("heading", { name: "Receipt" })).toBeVisible();
+  const complaintId = page.url().split("/").at(-2) ?? "";
+
+  const supervisorContext = await browser.newContext({ baseURL: new URL(page.url()).origin });
+  const supervisor = await supervisorContext.newPage();
+  await signInAs(supervisor, DEMO.supervisor);
+  await supervisor.goto(`/en/inbox/${complaintId}`);
+  await expect(supervisor.getByText("The answer sends me elsewhere").first()).toBeVisible();
+  await supervisor.goto(`/en/inbox/${id}`);
+  for (const event of [
+    "Clarification requested from the applicant",
+    "Answer sent",
+    "The applicant rated the answer",
+  ]) {
+    await expect(supervisor.getByRole("listitem").filter({ hasText: event }).first()).toBeVisible();
+  }
+  await supervisorContext.close();
 });

@@ -2,6 +2,7 @@ import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import type { TimelineEntry } from "@/server/appeals/get-timeline";
+import styles from "./appeal-timeline.module.css";
 
 type Props = {
   entries: TimelineEntry[];
@@ -70,13 +71,13 @@ export async function AppealTimeline({ entries, appealHref, headingLevel = 2 }: 
                 </div>
               )}
               {e.question && (
-                <blockquote>
+                <blockquote className={styles.quote}>
                   <div>{t("question")}</div>
                   <p>{e.question}</p>
                 </blockquote>
               )}
               {e.reply && (
-                <blockquote>
+                <blockquote className={styles.quote}>
                   <div>{t("reply")}</div>
                   <p>{e.reply}</p>
                 </blockquote>
@@ -93,13 +94,13 @@ export async function AppealTimeline({ entries, appealHref, headingLevel = 2 }: 
                 </div>
               )}
               {e.dueAt && e.type !== "answered" && (
-                <div>
+                <div className={styles.detail}>
                   {e.type === "deadline_missed" ? t("missedDeadline") : t("deadline")}{" "}
                   <time dateTime={e.dueAt.toISOString()}>{day(e.dueAt)}</time>
                 </div>
               )}
               {e.previousDueAt && e.dueAt && e.previousDueAt.getTime() !== e.dueAt.getTime() && (
-                <div>
+                <div className={styles.detail}>
                   {t("previousDeadline")}{" "}
                   <time dateTime={e.previousDueAt.toISOString()}>{day(e.previousDueAt)}</time>
                 </div>

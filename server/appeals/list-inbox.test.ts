@@ -41,10 +41,10 @@ describe("the inbox of a body", () => {
       official: almatyCity.acting,
       now: almaty("2026-11-05T10:00:00"),
     });
-    // Another body's appeal, due soon too.
+    // Another body's appeal, registered Wed 11 Nov and due Wed 2 Dec: due soon too.
     const elsewhere = await fileTestAppeal(db(), {
       bodyCode: "akimat-astana",
-      filedAt: almaty("2026-11-10T10:00:00"),
+      filedAt: almaty("2026-11-11T10:00:00"),
       subject: "E",
     });
     return { almatyCity, dueTomorrow, overdue, later, paused, elsewhere };

@@ -3,7 +3,7 @@ import type { Db } from "@/db/client";
 import { appealPublications, appeals, moderationContests } from "@/db/schema";
 import { DomainError } from "../errors";
 
-const CONTESTABLE = ["published_redacted", "declined", "hidden"] as const;
+export const CONTESTABLE = ["published_redacted", "declined", "hidden"] as const;
 
 /** The author contests the latest restriction on their appeal's publication, once. */
 export async function contestDecision(db: Db, o: { appealId: string; citizenId: string; reason: string }) {

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Db } from "@/db/client";
 import { appeals, moderationContests, moderationLog } from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
 import { DomainError } from "../errors";
@@ -16,7 +16,7 @@ import { buildStatement, type StatementInput } from "./statement-of-reasons";
  * published as submitted); upholding leaves it. Either way the outcome is a log entry of its own.
  */
 export async function decideContest(
-  db: Database,
+  db: Db,
   o: {
     appealId: string;
     moderator: SessionUser;

@@ -1,5 +1,5 @@
 import { eq } from "drizzle-orm";
-import type { Database } from "@/db/client";
+import type { Db } from "@/db/client";
 import { appealPublications, appeals } from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
 import { DomainError } from "../errors";
@@ -25,12 +25,16 @@ const RULES: Record<
   restore: { from: ["hidden", "declined"], to: "as_before" },
 };
 
+/** The decisions a moderator may take on a publication as it stands. */
+export const allowedDecisions = (visibility: PublicVisibility): ModerationDecision[] =>
+  (Object.keys(RULES) as ModerationDecision[]).filter((d) => RULES[d].from.includes(visibility));
+
 /**
  * A moderator's decision on what the public sees of an appeal. Moderation governs publication only:
  * the appeal reached its body when filed, and nothing here touches its status or deadline.
  */
 export async function moderateAppeal(
-  db: Database,
+  db: Db,
   o: {
     appealId: string;
     moderator: SessionUser;

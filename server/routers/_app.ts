@@ -4,8 +4,10 @@ import { adminRouter } from "./admin";
 import { appealRouter } from "./appeal";
 import { directoryRouter } from "./directory";
 import { inboxRouter } from "./inbox";
+import { moderationRouter } from "./moderation";
 import { notificationRouter } from "./notification";
 import { operatorRouter } from "./operator";
+import { publicAppealsRouter } from "./public-appeals";
 import { trackRouter } from "./track";
 
 export const appRouter = router({
@@ -14,8 +16,10 @@ export const appRouter = router({
   directory: directoryRouter,
   admin: adminRouter,
   inbox: inboxRouter,
+  moderation: moderationRouter,
   notification: notificationRouter,
   operator: operatorRouter,
+  publicAppeals: publicAppealsRouter,
   track: trackRouter,
 });
 

@@ -8,7 +8,6 @@ export function GET(request: Request) {
     "Contact: mailto:security@tyndau.kz",
     `Expires: ${expires}`,
     "Preferred-Languages: kk, ru, en",
-    `Policy: ${origin}/security-policy`,
     `Canonical: ${origin}/.well-known/security.txt`,
     "",
   ].join("\n");

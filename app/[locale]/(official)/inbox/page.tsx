@@ -1,6 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
-import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { getTranslations, setRequestLocale } from "next-intl/server";
 import { bodyName } from "@/components/localized";
 import { BodyPicker } from "@/components/official/body-picker";
 import { InboxTable } from "@/components/official/inbox-table";
@@ -51,7 +51,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
   return (
     <>
       <h1>{t("title")}</h1>
-      {current && <p className="lead">{t("of", { body: bodyName(current, await getLocale()) })}</p>}
+      {current && <p className="lead">{t("of", { body: bodyName(current, locale) })}</p>}
       {inbox.supervisedBodies.length > 1 && <BodyPicker inbox={inbox} tab={tab} />}
       <div role="status">
         {forwarded && <p className="alert alert-ok">{t("forwarded", { number: forwarded })}</p>}

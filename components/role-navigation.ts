@@ -10,7 +10,12 @@ export type NavLabel =
   | "assistedFiling"
   | "calendar"
   | "policies"
-  | "track";
+  | "track"
+  | "publicAppeals"
+  | "moderation"
+  | "moderationLog"
+  | "dashboard"
+  | "audit";
 export type NavLink = { href: string; label: NavLabel };
 
 // Each audience sees the places it works in; procedures, not this list, decide what they may do.
@@ -25,8 +30,8 @@ const BY_ROLE: Record<UserRole, NavLink[]> = {
     { href: "/notifications", label: "notifications" },
   ],
   operator: [{ href: "/operator/file", label: "assistedFiling" }],
-  moderator: [],
-  auditor: [],
+  moderator: [{ href: "/moderation", label: "moderation" }],
+  auditor: [{ href: "/audit", label: "audit" }],
   admin: [
     { href: "/admin/calendar", label: "calendar" },
     { href: "/admin/policies", label: "policies" },
@@ -37,6 +42,12 @@ export function navigationFor(role: UserRole | null): NavLink[] {
   const own = role ? [...BY_ROLE[role], { href: "/account", label: "account" as const }] : [];
   return [
     { href: "/", label: "home" },
+    // Public appeals are for everyone, signed in or not.
+    { href: "/public-appeals", label: "publicAppeals" as const },
+    // Every act of moderation is public, with its reasons.
+    { href: "/moderation-log", label: "moderationLog" as const },
+    // How the state listens, in figures: for everyone.
+    { href: "/dashboard", label: "dashboard" as const },
     ...own,
     ...(role ? [] : [{ href: "/track", label: "track" as const }]),
   ];

@@ -15,6 +15,11 @@ export const MESSAGE_AREAS = [
   "notification",
   "admin",
   "official",
+  "open311",
+  "publicAppeals",
+  "moderation",
+  "dashboard",
+  "audit",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -11,7 +11,9 @@ function installedVersions(name: string, dir = path.join(process.cwd(), "node_mo
   const manifest = path.join(dir, name, "package.json");
   if (existsSync(manifest)) found.push(JSON.parse(readFileSync(manifest, "utf8")).version);
   for (const entry of existsSync(dir) ? readdirSync(dir) : []) {
-    const scoped = entry.startsWith("@") ? readdirSync(path.join(dir, entry)).map((e) => `${entry}/${e}`) : [entry];
+    const scoped = entry.startsWith("@")
+      ? readdirSync(path.join(dir, entry)).map((e) => `${entry}/${e}`)
+      : [entry];
     for (const pkg of scoped) {
       const nested = path.join(dir, pkg, "node_modules");
       if (existsSync(nested)) found.push(...installedVersions(name, nested));
@@ -38,5 +40,7 @@ try {
     process.exit(1);
   }
   // The audit service does not answer from every network; the local list has been checked above.
-  console.log("Dependency audit: no known advisories in the local list (the registry's audit service did not answer).");
+  console.log(
+    "Dependency audit: no known advisories in the local list (the registry's audit service did not answer).",
+  );
 }

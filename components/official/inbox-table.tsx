@@ -16,12 +16,14 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
   if (inbox.items.length === 0) return <p>{t("empty")}</p>;
   return (
     <div className="table-wrap">
-      <table className={styles.inbox}>
+      <table>
         <caption className={styles.visuallyHidden}>{t("caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("number")}</th>
-            <th scope="col">{t("subject")}</th>
+            <th scope="col" className={styles.wide}>
+              {t("subject")}
+            </th>
             <th scope="col" className={styles.wide}>
               {t("kind")}
             </th>
@@ -44,9 +46,13 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
           {inbox.items.map((item) => (
             <tr key={item.id}>
               <td>
-                <Link href={`/inbox/${item.id}`}>{item.number}</Link>
+                <Link href={`/inbox/${item.id}`} className={styles.number}>
+                  {item.number}
+                </Link>
+                {/* On a phone the subject rides under the number, leaving room for the deadline. */}
+                <span className={styles.narrow}>{item.subject}</span>
               </td>
-              <td>{item.subject}</td>
+              <td className={styles.wide}>{item.subject}</td>
               <td className={styles.wide}>{ta(`kind.${item.kind}`)}</td>
               {inbox.withSubordinates && <td className={styles.wide}>{bodyName(item.body, locale)}</td>}
               <td className={styles.wide}>{day(item.receivedAt)}</td>

@@ -2,7 +2,9 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { stateBodies, type UserRole, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
+import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { seedDemoAppeals } from "./demo-appeals";
+import { seedDemoOpen311Key } from "./demo-open311";
 
 type DemoLogin = { role: UserRole; email: string; fullName: string; bodyCode?: string };
 
@@ -92,6 +94,7 @@ export async function seedDemoData(
     )
     .returning();
   const actors = created.map((u) => ({ ...u, sessionId: "", bodyId: u.bodyId ?? null }));
+  await seedDemoOpen311Key(db, { adminId: created.find((u) => u.role === "admin")?.id ?? null });
   if (o.appeals > 0) {
     await seedDemoAppeals(db, {
       count: o.appeals,
@@ -99,5 +102,7 @@ export async function seedDemoData(
       moderators: actors.filter((u) => u.role === "moderator"),
     });
   }
+  // The dashboards show the demo at once rather than after the first job run.
+  await refreshMetrics(db);
   return true;
 }

@@ -44,7 +44,8 @@ export async function answerAppeal(
       appeal,
       action: "answer",
       actor: officialActor(o.official),
-      set: { answeredAt: now },
+      // An answer given while the citizen's clarification is still awaited ends the pause too.
+      set: { answeredAt: now, pausedAt: null },
       data: { decision: o.decision, onTime, attachments: files.length },
     });
     await tx.insert(appealAnswers).values({

@@ -36,6 +36,8 @@ export type FileAppealOptions = {
   attachments?: readonly IncomingFile[];
   idempotencyKey?: string | null;
   complaintOfId?: string | null;
+  /** Where the problem is, as an Open311 client reports it: a place, never the applicant's address. */
+  location?: { latitude: number | null; longitude: number | null; text: string | null };
   now?: Date;
 };
 
@@ -53,6 +55,8 @@ function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
     anonymous: Boolean(o.anonymous),
     // An assisted filing for another person under the same key is a different request.
     applicant: o.applicant ?? null,
+    // Only when given, so that the hashes of earlier filings (and their retries) stay as they were.
+    ...(o.location ? { location: o.location } : {}),
     files: files.map((f) => f.sha256),
   };
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
@@ -132,6 +136,9 @@ async function insertAppeal(tx: Db, o: FileAppealOptions, files: CheckedFile[], 
       consentRecordedAt: o.assistedBy ? now : null,
       accessCodeHash: accessCode ? hashAccessCode(accessCode) : null,
       publishConsent: o.publishConsent,
+      latitude: o.location?.latitude ?? null,
+      longitude: o.location?.longitude ?? null,
+      locationText: o.location?.text ?? null,
       locale: o.locale,
       complaintOfId: o.complaintOfId ?? null,
       filedAt: now,

@@ -3,6 +3,7 @@ import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
 import { answerAppeal } from "./answer-appeal";
+import { extendAppealDeadline } from "./extend-deadline";
 import { forwardAppeal } from "./forward-appeal";
 import { getAppealForOfficial } from "./get-appeal-for-official";
 
@@ -90,5 +91,20 @@ describe("an appeal as the body handling it sees it", () => {
     await expect(getAppealForOfficial(db(), { appealId: appeal.id, viewer: author })).rejects.toMatchObject({
       code: "NOT_FOUND",
     });
+  });
+
+  it("still opens after an extension, whose event keeps dates where a forward keeps bodies", async () => {
+    const almatyCity = await officialOf(db(), "akimat-almaty-city");
+    const appeal = await fileTestAppeal(db(), { filedAt });
+    await extendAppealDeadline(db(), {
+      appealId: appeal.id,
+      newDueOn: "2026-12-15",
+      reason: "A commission must inspect the heating main.",
+      decidedBy: "Deputy akim B. Seitkaziyev",
+      official: almatyCity.acting,
+      now: almaty("2026-11-20T10:00:00"),
+    });
+    const seen = await getAppealForOfficial(db(), { appealId: appeal.id, viewer: almatyCity.user });
+    expect(seen.events.map((e) => e.type)).toContain("deadline_extended");
   });
 });

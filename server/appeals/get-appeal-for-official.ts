@@ -82,7 +82,11 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
   const superiorId = await superiorBodyOf(db, appeal.bodyId);
   const bodyIds = new Set<string>([appeal.bodyId, ...(superiorId ? [superiorId] : [])]);
   for (const e of events) {
-    for (const id of [e.bodyId, e.data.from, e.data.to]) if (typeof id === "string") bodyIds.add(id);
+    if (e.bodyId) bodyIds.add(e.bodyId);
+    // Only a forward names bodies in from/to; an extension keeps dates there.
+    if (e.type === "forwarded") {
+      for (const id of [e.data.from, e.data.to]) if (typeof id === "string") bodyIds.add(id);
+    }
   }
   const bodies = Object.fromEntries(
     (

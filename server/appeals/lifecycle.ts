@@ -30,7 +30,8 @@ export const ACTIONS = {
     to: null,
     event: "deadline_extended",
   },
-  answer: { from: ["registered", "in_progress"], to: "answered", event: "answered" },
+  // A citizen who never clarifies must not keep the body from answering (and the term is paused meanwhile).
+  answer: { from: ["registered", "in_progress", "awaiting_clarification"], to: "answered", event: "answered" },
   close: { from: ["answered"], to: "closed", event: "closed" },
   // APPC Art. 91(2): silence past the deadline counts as a refusal; the appeal stays open for a late answer.
   mark_overdue: {

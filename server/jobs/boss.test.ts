@@ -17,6 +17,7 @@ describe("the job runner on pg-boss", () => {
       const schedules = await jobs.boss.getSchedules();
       expect(Object.fromEntries(schedules.map((s) => [s.name, s.cron]))).toEqual({
         "mark-overdue": "* * * * *",
+        "refresh-metrics": "* * * * *",
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
       });

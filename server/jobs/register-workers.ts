@@ -1,11 +1,13 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
+import { refreshMetrics } from "../metrics/refresh-metrics";
 import { markOverdueAppeals } from "./mark-overdue";
 import { remindExecutors } from "./remind-executors";
 import { type Mailer, sendQueuedMail } from "./send-mail";
 
 export const JOB_NAMES = {
   markOverdue: "mark-overdue",
+  refreshMetrics: "refresh-metrics",
   remindExecutors: "remind-executors",
   sendMail: "send-mail",
 } as const;
@@ -20,6 +22,8 @@ type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
  */
 const SCHEDULES: Record<JobName, string> = {
   "mark-overdue": "* * * * *",
+  // The dashboards' summary tables: within a minute of any event (docs/metrics.md).
+  "refresh-metrics": "* * * * *",
   "remind-executors": "0 4 * * *",
   "send-mail": "* * * * *",
 };
@@ -33,6 +37,7 @@ const SCHEDULES: Record<JobName, string> = {
 export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: Mailer | null }) {
   const handlers: Record<JobName, () => Promise<number>> = {
     "mark-overdue": () => markOverdueAppeals(o.db, new Date()),
+    "refresh-metrics": () => refreshMetrics(o.db, new Date()),
     "remind-executors": () => remindExecutors(o.db, new Date()),
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
   };

@@ -1,9 +1,12 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
 import { adminRouter } from "./admin";
+import { apiKeysRouter } from "./api-keys";
 import { appealRouter } from "./appeal";
+import { auditRouter } from "./audit";
 import { directoryRouter } from "./directory";
 import { inboxRouter } from "./inbox";
+import { metricsRouter } from "./metrics";
 import { moderationRouter } from "./moderation";
 import { notificationRouter } from "./notification";
 import { operatorRouter } from "./operator";
@@ -15,7 +18,10 @@ export const appRouter = router({
   appeal: appealRouter,
   directory: directoryRouter,
   admin: adminRouter,
+  apiKeys: apiKeysRouter,
   inbox: inboxRouter,
+  metrics: metricsRouter,
+  audit: auditRouter,
   moderation: moderationRouter,
   notification: notificationRouter,
   operator: operatorRouter,

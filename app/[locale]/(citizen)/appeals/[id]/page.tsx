@@ -7,6 +7,7 @@ import { DeadlineStatus } from "@/components/citizen/deadline-status";
 import { localDay } from "@/components/citizen/local-day";
 import { RatingForm } from "@/components/citizen/rating-form";
 import { bodyName } from "@/components/localized";
+import { PublicationStatus } from "@/components/moderation/publication-status";
 import { Link } from "@/i18n/navigation";
 import { TEXT_LIMITS } from "@/server/appeals/text-limits";
 import { requireUser } from "@/server/auth/require-user";
@@ -44,7 +45,7 @@ export default async function AppealPage({ params }: Props) {
       </h1>
       <p className="actions">
         <span className="badge">{ts(appeal.status)}</span>
-        <DeadlineStatus state={view.deadline} />
+        {view.deadline.daysLeft !== null && <DeadlineStatus state={view.deadline} />}
       </p>
 
       {view.complaintOf && (
@@ -64,7 +65,7 @@ export default async function AppealPage({ params }: Props) {
         </div>
       )}
 
-      <dl className="facts">
+      <dl className={`facts ${styles.facts}`}>
         <dt>{t("subject")}</dt>
         <dd>{appeal.subject}</dd>
         <dt>{t("body")}</dt>
@@ -99,6 +100,8 @@ export default async function AppealPage({ params }: Props) {
         <h2 id="text-heading">{t("text")}</h2>
         <p className={styles.prose}>{appeal.text}</p>
       </section>
+
+      {appeal.publishConsent && <PublicationStatus appealId={appeal.id} />}
 
       {view.attachments.length > 0 && (
         <section className={styles.section} aria-labelledby="files-heading">
@@ -135,7 +138,7 @@ export default async function AppealPage({ params }: Props) {
       {answer && (
         <section className={styles.section} aria-labelledby="answer-heading">
           <h2 id="answer-heading">{t("answerTitle", { body: bodyName(answer.body, locale) })}</h2>
-          <dl className="facts">
+          <dl className={`facts ${styles.facts}`}>
             <dt>{t("decision")}</dt>
             <dd>
               <strong>{td(answer.decision)}</strong>

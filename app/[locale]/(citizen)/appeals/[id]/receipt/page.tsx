@@ -26,7 +26,7 @@ export default async function ReceiptPage({ params }: Props) {
       <h1>{t("title")}</h1>
       <section className={styles.receipt} aria-labelledby="receipt-heading">
         <h2 id="receipt-heading">{t("registered")}</h2>
-        <dl className="facts">
+        <dl className={`facts ${styles.facts}`}>
           <dt>{t("number")}</dt>
           <dd>
             <strong>{appeal.number}</strong>

@@ -1,0 +1,75 @@
+import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { CategoryTable } from "@/components/dashboard/category-table";
+import styles from "@/components/dashboard/dashboard.module.css";
+import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
+import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
+import { PeriodForm } from "@/components/dashboard/period-form";
+import { TrendCharts } from "@/components/dashboard/trend-charts";
+import { bodyName } from "@/components/localized";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { getCurrentUser } from "@/server/auth/current-user";
+import { getCaller } from "@/server/caller";
+import { REGIONS, type RegionCode } from "@/server/directory/regions";
+import { orNotFound } from "@/server/or-not-found";
+
+type Props = { params: Promise<{ locale: string; code: string }>; searchParams: Promise<SearchParams> };
+
+export async function generateMetadata({ params }: Pick<Props, "params">) {
+  const { locale, code } = await params;
+  const t = await getTranslations({ locale, namespace: "dashboard" });
+  const data = await (await getCaller()).metrics.body({ code }).catch(() => null);
+  return { title: data ? t("body.title", { name: bodyName(data.body, locale) }) : t("title") };
+}
+
+export default async function BodyDashboardPage({ params, searchParams }: Props) {
+  const { locale, code } = await params;
+  setRequestLocale(locale);
+  const { period } = periodOf(await searchParams, new Date());
+  const caller = await getCaller();
+  const [data, user] = await Promise.all([
+    orNotFound(caller.metrics.body({ code, period })),
+    getCurrentUser(),
+  ]);
+  const t = await getTranslations("dashboard");
+  const lang = (await getLocale()) as Locale;
+  const name = bodyName(data.body, lang);
+  const region = data.body.region as RegionCode | null;
+
+  return (
+    <>
+      <p>
+        <Link href={{ pathname: "/dashboard", query: { ...period } }}>{t("back")}</Link>
+      </p>
+      <h1>{t("body.title", { name })}</h1>
+      <p className="lead">
+        {region && REGIONS[region] ? (
+          <Link href={{ pathname: `/dashboard/regions/${region}`, query: { ...period } }}>
+            {REGIONS[region].name[lang]}
+          </Link>
+        ) : (
+          t("body.central")
+        )}
+      </p>
+      <PeriodForm action={`/${locale}/dashboard/bodies/${code}`} period={period} />
+      <p className="hint">{t("period.current", { from: period.from, to: period.to })}</p>
+      <section className={styles.section} aria-labelledby="figures-heading">
+        <h2 id="figures-heading">{t("all.title")}</h2>
+        <KeyFigures metrics={data.metrics} />
+        <MetricsTable
+          metrics={data.metrics}
+          caption={t("all.caption", { scope: name })}
+          drill={user?.role === "auditor" ? { ...period, body: code } : null}
+        />
+      </section>
+      <section className={styles.section} aria-labelledby="trend-heading">
+        <h2 id="trend-heading">{t("trend.title")}</h2>
+        <TrendCharts points={data.trend} id="body" />
+      </section>
+      <section className={styles.section} aria-labelledby="categories-heading">
+        <h2 id="categories-heading">{t("categories.title")}</h2>
+        <CategoryTable rows={data.categories} />
+      </section>
+    </>
+  );
+}

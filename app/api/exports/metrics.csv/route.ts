@@ -1,0 +1,17 @@
+import { getDatabase } from "@/db/client";
+import { exportColumns, exportMetrics, exportQueryOf, toCsv } from "@/server/metrics/export-metrics";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/exports/metrics.csv?from=YYYY-MM&to=YYYY-MM&by=body|region (docs/metrics.md, "Open data").
+export async function GET(request: Request) {
+  const query = exportQueryOf(request.url, new Date());
+  if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
+  const rows = await exportMetrics(getDatabase(), query);
+  return new Response(toCsv(rows, exportColumns(query.by)), {
+    headers: {
+      "content-type": "text/csv; charset=utf-8",
+      "content-disposition": `attachment; filename="tyndau-metrics-${query.by}-${query.period.from}-${query.period.to}.csv"`,
+    },
+  });
+}

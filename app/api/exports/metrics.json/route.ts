@@ -1,0 +1,17 @@
+import { getDatabase } from "@/db/client";
+import { exportMetrics, exportQueryOf } from "@/server/metrics/export-metrics";
+
+export const dynamic = "force-dynamic";
+
+// GET /api/exports/metrics.json?from=YYYY-MM&to=YYYY-MM&by=body|region (docs/metrics.md, "Open data").
+export async function GET(request: Request) {
+  const query = exportQueryOf(request.url, new Date());
+  if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
+  const rows = await exportMetrics(getDatabase(), query);
+  return Response.json({
+    period: query.period,
+    by: query.by,
+    documentation: "docs/metrics.md",
+    rows,
+  });
+}

@@ -1,0 +1,118 @@
+import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { bodyName } from "@/components/localized";
+import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
+import { REGIONS, type RegionCode } from "@/server/directory/regions";
+import type { LeagueRow, LeagueSortKey, SortOrder } from "@/server/metrics/dashboard-queries";
+import { SMALL_BASE } from "@/server/metrics/metric-set";
+import type { Period } from "@/server/metrics/period";
+import styles from "./dashboard.module.css";
+import { formatValue, type ValueKind } from "./dashboard-view";
+
+const COLUMNS: { key: LeagueSortKey; kind: ValueKind; base?: (r: LeagueRow) => number }[] = [
+  { key: "received", kind: "count" },
+  { key: "responseRate", kind: "rate", base: (r) => r.due },
+  { key: "onTimeRate", kind: "rate", base: (r) => r.due },
+  { key: "overdue", kind: "count" },
+  { key: "medianDays", kind: "days", base: (r) => r.answered },
+  { key: "p90Days", kind: "days", base: (r) => r.answered },
+  { key: "meanQuality", kind: "quality", base: (r) => r.rated },
+  { key: "heardShare", kind: "rate", base: (r) => r.rated },
+  { key: "complaintRate", kind: "rate", base: (r) => r.answered },
+  { key: "formalShare", kind: "rate", base: (r) => r.answered },
+];
+
+/**
+ * Bodies side by side, sortable by the listed figures only. Each figure shows how many appeals stand
+ * behind it, and a body with few appeals is marked, so that one late answer is not read as a pattern.
+ */
+export async function LeagueTable({
+  rows,
+  sort,
+  order,
+  period,
+  pathname,
+  caption,
+}: {
+  rows: LeagueRow[];
+  sort: LeagueSortKey;
+  order: SortOrder;
+  period: Period;
+  /** The page the sort links lead back to. */
+  pathname: string;
+  caption: string;
+}) {
+  const t = await getTranslations("dashboard");
+  const format = await getFormatter();
+  const locale = (await getLocale()) as Locale;
+  const none = t("none");
+  const nextOrder = (key: LeagueSortKey): SortOrder =>
+    key === sort ? (order === "asc" ? "desc" : "asc") : key === "received" ? "desc" : "asc";
+
+  if (rows.length === 0) return <p>{t("league.empty")}</p>;
+  return (
+    <div className="table-wrap">
+      <table>
+        <caption>
+          {caption} <span className="hint">{t("league.smallNote", { n: SMALL_BASE })}</span>
+        </caption>
+        <thead>
+          <tr>
+            <th scope="col">{t("league.body")}</th>
+            {COLUMNS.map((c) => (
+              <th
+                key={c.key}
+                scope="col"
+                className={styles.number}
+                aria-sort={c.key === sort ? (order === "asc" ? "ascending" : "descending") : undefined}
+              >
+                <Link
+                  href={{ pathname, query: { ...period, sort: c.key, order: nextOrder(c.key) } }}
+                  className={c.key === sort ? styles.sorted : undefined}
+                >
+                  {t(`metric.${c.key}`)}
+                  <span className={styles.visuallyHidden}>
+                    {" "}
+                    {t(nextOrder(c.key) === "asc" ? "league.sortAscending" : "league.sortDescending")}
+                  </span>
+                  {c.key === sort ? (order === "asc" ? " ▲" : " ▼") : ""}
+                </Link>
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.bodyId}>
+              <th scope="row">
+                <Link href={{ pathname: `/dashboard/bodies/${r.code}`, query: { ...period } }}>
+                  {bodyName(r, locale)}
+                </Link>
+                {r.region ? (
+                  <span className="hint"> · {REGIONS[r.region as RegionCode]?.name[locale] ?? r.region}</span>
+                ) : null}
+                {r.small ? (
+                  <>
+                    {" "}
+                    <span className="badge badge-warn">{t("league.small")}</span>
+                  </>
+                ) : null}
+              </th>
+              {COLUMNS.map((c) => (
+                <td key={c.key} className={styles.number}>
+                  {formatValue(format, c.kind, r[c.key], none)}
+                  {c.base ? (
+                    <>
+                      <br />
+                      <span className="hint">{t("league.of", { n: c.base(r) })}</span>
+                    </>
+                  ) : null}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import { getFormatter, getTranslations } from "next-intl/server";
+import type { ComponentProps } from "react";
+import { Link } from "@/i18n/navigation";
+import type { LogEntriesPage } from "@/server/moderation/list-log-entries";
+import styles from "./moderation.module.css";
+import { StatementDetails } from "./statement-details";
+
+type Href = ComponentProps<typeof Link>["href"];
+
+/**
+ * One entry of the public log as people read it: what was done to which appeal, why, by which
+ * pseudonymous moderator and when, and how a contest of it ended. The appeal's text is never here.
+ */
+export async function LogEntry({
+  entry,
+  entryHref,
+}: {
+  entry: LogEntriesPage["entries"][number];
+  entryHref: (seq: number) => Href;
+}) {
+  const t = await getTranslations("moderation.log");
+  const ta = await getTranslations("moderation.action");
+  const format = await getFormatter();
+  const { content, contest } = entry;
+  return (
+    <li id={`entry-${entry.seq}`} className={styles.entry}>
+      <h3>{t("entryTitle", { seq: entry.seq, action: ta(content.action) })}</h3>
+      <dl className={`facts ${styles.facts}`}>
+        <dt>{t("appeal")}</dt>
+        <dd>
+          {entry.appealIsPublic ? (
+            <Link href={`/public-appeals/${encodeURIComponent(content.appeal)}`}>{content.appeal}</Link>
+          ) : (
+            <>
+              {content.appeal} <span className="hint">({t("notPublic")})</span>
+            </>
+          )}
+        </dd>
+        <dt>{t("time")}</dt>
+        <dd>
+          <time dateTime={entry.at.toISOString()}>
+            {format.dateTime(entry.at, { dateStyle: "medium", timeStyle: "medium" })}
+          </time>
+        </dd>
+        <dt>{t("moderator")}</dt>
+        <dd className={styles.hash}>{content.moderator}</dd>
+        {content.contest && (
+          <>
+            <dt>{t("decidesContest")}</dt>
+            <dd>
+              <Link href={entryHref(content.contest.of)}>{t("entryRef", { seq: content.contest.of })}</Link>
+            </dd>
+          </>
+        )}
+        {contest && (
+          <>
+            <dt>{t("contested")}</dt>
+            <dd>
+              {contest.decidedSeq ? (
+                <>
+                  {t(`contestOutcome.${contest.status}`)}:{" "}
+                  <Link href={entryHref(contest.decidedSeq)}>
+                    {t("entryRef", { seq: contest.decidedSeq })}
+                  </Link>
+                </>
+              ) : (
+                t("contestOutcome.open")
+              )}
+            </dd>
+          </>
+        )}
+      </dl>
+      {content.statement ? (
+        <>
+          <h4 className="hint">{t("statement")}</h4>
+          <StatementDetails statement={content.statement} full />
+        </>
+      ) : (
+        <p className="hint">{t("noStatement")}</p>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,153 @@
+import { sql } from "drizzle-orm";
+import {
+  bigint,
+  boolean,
+  date,
+  index,
+  integer,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  smallint,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
+import { appeals, ratingOutcome } from "./appeals";
+import { appealKind } from "./calendar";
+import { appealCategory, stateBodies } from "./state-bodies";
+
+/**
+ * The dashboards read these tables, never the appeals themselves: they are derived data, rebuilt by
+ * server/metrics/refresh-metrics.ts from the appeals, their events and the moderation log (docs/metrics.md
+ * defines every column). Dropping them loses nothing.
+ */
+
+/** One row per appeal: what each metric needs to know about it, as of the last refresh. */
+export const metricsAppealFacts = pgTable(
+  "metrics_appeal_facts",
+  {
+    appealId: uuid()
+      .primaryKey()
+      .references(() => appeals.id),
+    // The body that holds the appeal now (after any forwards) and that body's region.
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    region: text(),
+    category: appealCategory().notNull(),
+    kind: appealKind().notNull(),
+    // First day of the month the appeal was filed in, Almaty time.
+    month: date({ mode: "string" }).notNull(),
+    due: boolean().notNull(),
+    answered: boolean().notNull(),
+    onTime: boolean().notNull(),
+    overdue: boolean().notNull(),
+    overdueDays: integer(),
+    answerDays: integer(),
+    forwards: integer().notNull(),
+    extended: boolean().notNull(),
+    clarified: boolean().notNull(),
+    outcome: ratingOutcome(),
+    quality: smallint(),
+    heard: boolean(),
+    complained: boolean().notNull(),
+    complaintUpheld: boolean().notNull(),
+    // Counted near-copies among earlier-counted answers of the same body and quarter; null until counted.
+    similarAnswers: integer(),
+    declined: boolean().notNull(),
+    hidden: boolean().notNull(),
+    redacted: boolean().notNull(),
+    reversed: boolean().notNull(),
+    refreshedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index("metrics_appeal_facts_body_month_idx").on(t.bodyId, t.month),
+    index("metrics_appeal_facts_overdue_idx").on(t.appealId).where(sql`${t.overdue}`),
+  ],
+);
+
+/** Sums of the facts per body, month filed and category: every count a dashboard shows. */
+export const metricsMonthly = pgTable(
+  "metrics_monthly",
+  {
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    month: date({ mode: "string" }).notNull(),
+    category: appealCategory().notNull(),
+    region: text(),
+    received: integer().notNull(),
+    application: integer().notNull(),
+    message: integer().notNull(),
+    response: integer().notNull(),
+    proposal: integer().notNull(),
+    request: integer().notNull(),
+    complaint: integer().notNull(),
+    due: integer().notNull(),
+    answered: integer().notNull(),
+    onTime: integer().notNull(),
+    overdue: integer().notNull(),
+    forwarded: integer().notNull(),
+    pingPong: integer().notNull(),
+    extended: integer().notNull(),
+    clarified: integer().notNull(),
+    rated: integer().notNull(),
+    resolved: integer().notNull(),
+    partly: integer().notNull(),
+    notResolved: integer().notNull(),
+    qualitySum: integer().notNull(),
+    heard: integer().notNull(),
+    complained: integer().notNull(),
+    complaintUpheld: integer().notNull(),
+    formal: integer().notNull(),
+    declined: integer().notNull(),
+    hidden: integer().notNull(),
+    redacted: integer().notNull(),
+    reversed: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.month, t.category] }),
+    index("metrics_monthly_month_idx").on(t.month),
+    index("metrics_monthly_region_month_idx").on(t.region, t.month),
+  ],
+);
+
+export const dayMeasure = pgEnum("metrics_day_measure", ["answer", "overdue"]);
+
+/**
+ * Histograms of working days per body and month filed: to answer, and past due for appeals still
+ * unanswered. Sums of these give exact medians and 90th percentiles for any body, region or period.
+ */
+export const metricsDayCounts = pgTable(
+  "metrics_day_counts",
+  {
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    month: date({ mode: "string" }).notNull(),
+    measure: dayMeasure().notNull(),
+    days: integer().notNull(),
+    region: text(),
+    count: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.month, t.measure, t.days] }),
+    index("metrics_day_counts_month_idx").on(t.measure, t.month),
+  ],
+);
+
+/** Working days from 1 January 2020 up to and including each date: a difference is a working-day count. */
+export const metricsWorkingDays = pgTable("metrics_working_days", {
+  date: date({ mode: "string" }).primaryKey(),
+  ordinal: integer().notNull(),
+});
+
+/** Where the last refresh stopped: one row. */
+export const metricsState = pgTable("metrics_state", {
+  id: smallint().primaryKey().default(1),
+  lastEventId: bigint({ mode: "number" }).notNull().default(0),
+  lastLogSeq: bigint({ mode: "number" }).notNull().default(0),
+  refreshedAt: timestamp({ withTimezone: true }),
+  calendarVersion: text(),
+});

@@ -1,0 +1,59 @@
+import path from "node:path";
+import postgres from "postgres";
+import { createDatabase, type Database } from "@/db/client";
+import { type PostgresServer, startEmbeddedPostgres, withDatabase } from "@/db/embedded-server";
+import { applyMigrations } from "@/db/migrate";
+import { seedReferenceData } from "@/db/seed/reference";
+import { ensureDatabaseExists } from "./database-admin";
+
+/** The embedded server's database for generated data: kept apart from the demo's "tyndau". */
+export const BENCH_DATABASE = "tyndau_bench";
+
+async function reachable(url: string): Promise<boolean> {
+  const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
+  try {
+    await sql`select 1`;
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await sql.end({ timeout: 1 });
+  }
+}
+
+/**
+ * The database `npm run generate` fills and `npm run bench` measures: DATABASE_URL when set; otherwise
+ * the embedded server of `npm start` (.data/postgres, reused if it is already running), database
+ * tyndau_bench, migrated and with its reference data, so generated appeals never mix with the demo.
+ */
+export async function openBenchDatabase(): Promise<{ url: string; db: Database; close: () => Promise<void> }> {
+  let server: PostgresServer | undefined;
+  let url = process.env.DATABASE_URL;
+  if (!url) {
+    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    const adminUrl = `postgres://postgres:tyndau-local@127.0.0.1:${port}/postgres`;
+    if (!(await reachable(adminUrl))) {
+      server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "postgres"), port });
+    }
+    await ensureDatabaseExists(adminUrl, BENCH_DATABASE);
+    url = withDatabase(adminUrl, BENCH_DATABASE);
+  }
+  await applyMigrations(url);
+  const db = createDatabase(url, { max: 4 });
+  await seedReferenceData(db);
+  return {
+    url,
+    db,
+    close: async () => {
+      await db.$client.end();
+      await server?.stop();
+    },
+  };
+}
+
+/** `--name value` from the command line. */
+export function flag(name: string): string | undefined {
+  const args = process.argv.slice(2);
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+}

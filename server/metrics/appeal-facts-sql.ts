@@ -1,0 +1,102 @@
+import { type SQL, sql } from "drizzle-orm";
+import { almatyDate } from "../deadlines/working-calendar";
+
+/**
+ * The per-appeal facts every metric is built from, as one SELECT over the appeals (docs/metrics.md gives
+ * each column's meaning). The refresh stores these rows in metrics_appeal_facts; the *Direct queries
+ * aggregate them on the fly, so both read the definitions from this one place.
+ *
+ * Instants become Almaty dates by adding UTC+5 (see working-calendar.ts); working-day counts are
+ * differences of metrics_working_days ordinals, i.e. WorkingCalendar.workingDaysBetween.
+ */
+export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "compute" }): SQL {
+  const local = (column: SQL) => sql`(${column} at time zone 'UTC' + interval '5 hours')`;
+  const openPastDue = sql`(a.answered_at is null and a.due_at < ${o.now.toISOString()}::timestamptz
+    and not (a.status = 'awaiting_clarification' and a.paused_at is not null))`;
+  const complaintAboutAnswer = sql`c.complaint_of_id = a.id and c.filed_at >= a.answered_at`;
+  const logged = (action: string) =>
+    sql`exists (select 1 from moderation_log m where m.appeal_id = a.id and m.action = ${action})`;
+  const evented = (type: string) =>
+    sql`exists (select 1 from appeal_events e where e.appeal_id = a.id and e.type = ${type})`;
+  const formal =
+    o.formal === "compute"
+      ? sql`ans.appeal_id is not null and (
+          select count(*) from appeal_answers o
+          where o.body_id = ans.body_id and o.appeal_id <> ans.appeal_id
+            and date_trunc('quarter', ${local(sql`o.answered_at`)}) = date_trunc('quarter', ${local(sql`ans.answered_at`)})
+            and similarity(o.text, ans.text) >= 0.9) >= 3`
+      : sql`false`;
+  return sql`
+    select
+      a.id as appeal_id,
+      a.body_id,
+      b.region,
+      a.category,
+      a.kind,
+      date_trunc('month', ${local(sql`a.filed_at`)})::date as month,
+      (a.answered_at is not null or ${openPastDue}) as due,
+      a.answered_at is not null as answered,
+      coalesce(ans.on_time, false) as on_time,
+      ${openPastDue} as overdue,
+      case when ${openPastDue} then now_day.ordinal - due_day.ordinal end as overdue_days,
+      answered_day.ordinal - filed_day.ordinal as answer_days,
+      a.forward_count as forwards,
+      ${evented("deadline_extended")} as extended,
+      ${evented("clarification_requested")} as clarified,
+      r.outcome,
+      r.quality,
+      r.heard,
+      exists (select 1 from appeals c where ${complaintAboutAnswer}) as complained,
+      exists (
+        select 1 from appeals c join appeal_answers ca on ca.appeal_id = c.id
+        where ${complaintAboutAnswer} and ca.decision in ('satisfied', 'partly_satisfied')
+      ) as complaint_upheld,
+      ${formal} as formal,
+      ${logged("decline")} as declined,
+      ${logged("hide")} as hidden,
+      ${logged("publish_redacted")} as redacted,
+      ${logged("contest_reversed")} as reversed
+    from appeals a
+    join state_bodies b on b.id = a.body_id
+    left join appeal_answers ans on ans.appeal_id = a.id
+    left join appeal_ratings r on r.appeal_id = a.id
+    left join metrics_working_days filed_day on filed_day.date = ${local(sql`a.filed_at`)}::date
+    left join metrics_working_days answered_day on answered_day.date = ${local(sql`a.answered_at`)}::date
+    left join metrics_working_days due_day on due_day.date = ${local(sql`a.due_at`)}::date
+    left join metrics_working_days now_day on now_day.date = ${almatyDate(o.now)}::date
+    where ${o.where}`;
+}
+
+/**
+ * Sums of facts rows `f`, one column per count of metric-set.ts, named as COUNT_COLUMNS so that the
+ * rollup insert and the direct queries return the same shape.
+ */
+export const countAggregates = sql`
+  count(*)::int as "received",
+  count(*) filter (where f.kind = 'application')::int as "application",
+  count(*) filter (where f.kind = 'message')::int as "message",
+  count(*) filter (where f.kind = 'response')::int as "response",
+  count(*) filter (where f.kind = 'proposal')::int as "proposal",
+  count(*) filter (where f.kind = 'request')::int as "request",
+  count(*) filter (where f.kind = 'complaint')::int as "complaint",
+  count(*) filter (where f.due)::int as "due",
+  count(*) filter (where f.answered)::int as "answered",
+  count(*) filter (where f.on_time)::int as "onTime",
+  count(*) filter (where f.overdue)::int as "overdue",
+  count(*) filter (where f.forwards >= 1)::int as "forwarded",
+  count(*) filter (where f.forwards >= 2)::int as "pingPong",
+  count(*) filter (where f.extended)::int as "extended",
+  count(*) filter (where f.clarified)::int as "clarified",
+  count(f.outcome)::int as "rated",
+  count(*) filter (where f.outcome = 'resolved')::int as "resolved",
+  count(*) filter (where f.outcome = 'partly')::int as "partly",
+  count(*) filter (where f.outcome = 'not_resolved')::int as "notResolved",
+  coalesce(sum(f.quality), 0)::int as "qualitySum",
+  count(*) filter (where f.heard)::int as "heard",
+  count(*) filter (where f.complained)::int as "complained",
+  count(*) filter (where f.complaint_upheld)::int as "complaintUpheld",
+  count(*) filter (where f.formal)::int as "formal",
+  count(*) filter (where f.declined)::int as "declined",
+  count(*) filter (where f.hidden)::int as "hidden",
+  count(*) filter (where f.redacted)::int as "redacted",
+  count(*) filter (where f.reversed)::int as "reversed"`;

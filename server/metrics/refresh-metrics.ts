@@ -1,0 +1,228 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { almatyDate } from "../deadlines/working-calendar";
+import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
+import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
+
+// Event ids are taken when an event is written but become visible when its transaction commits, so an
+// event with a lower id than the watermark can still appear; the last ids are looked at again each time.
+const EVENT_OVERLAP = 1000;
+
+/**
+ * Brings the summary tables up to date with everything that happened since the last refresh: rebuilds
+ * the facts of each appeal with a new event or moderation log entry, of each appeal whose deadline has
+ * passed since, of each overdue appeal once a day (its days overdue grow), and of the appeal a changed
+ * complaint is about; then recounts the (body, month) rollups those appeals belong to, before and after.
+ * The first run, a change in the working-day calendar, or `rebuild` (after a bulk load) rebuilds everything. Idempotent; concurrent
+ * runs queue on the state row. Returns how many appeals were refreshed.
+ */
+export async function refreshMetrics(
+  db: Db,
+  now: Date = new Date(),
+  o: { rebuild?: boolean } = {},
+): Promise<number> {
+  return db.transaction(async (tx) => {
+    await tx.execute(sql`insert into metrics_state (id) values (1) on conflict do nothing`);
+    const [current] = await tx.execute<{
+      last_event_id: string;
+      last_log_seq: string;
+      refreshed_at: string | null;
+      calendar_version: string | null;
+    }>(sql`select * from metrics_state where id = 1 for update`);
+    if (!current) throw new Error("metrics_state row missing");
+    const version = await calendarVersion(tx);
+    const full = o.rebuild || current.refreshed_at === null || current.calendar_version !== version;
+    if (current.calendar_version !== version) await rebuildWorkingDayIndex(tx);
+    const lastRefresh = current.refreshed_at ? new Date(current.refreshed_at) : null;
+
+    const [marks] = await tx.execute<{ event_id: string; log_seq: string }>(sql`
+      select coalesce((select max(id) from appeal_events), 0) as event_id,
+             coalesce((select max(seq) from moderation_log), 0) as log_seq`);
+    const eventId = Number(marks?.event_id ?? 0);
+    const logSeq = Number(marks?.log_seq ?? 0);
+
+    await tx.execute(sql`create temp table metrics_changed (appeal_id uuid primary key) on commit drop`);
+    await tx.execute(
+      sql`create temp table metrics_keys (body_id uuid, month date, primary key (body_id, month)) on commit drop`,
+    );
+    if (full) {
+      await tx.execute(sql`insert into metrics_changed select id from appeals`);
+    } else {
+      await tx.execute(sql`
+        insert into metrics_changed
+        select appeal_id from appeal_events
+        where id > ${Number(current.last_event_id) - EVENT_OVERLAP} and id <= ${eventId}
+        union
+        select appeal_id from moderation_log where seq > ${Number(current.last_log_seq)} and seq <= ${logSeq}
+        union
+        -- The same conditions as the partial index appeals_open_due_idx, so it serves this.
+        select id from appeals
+        where status not in ('answered', 'closed') and due_at >= ${lastRefresh?.toISOString() ?? null}::timestamptz and due_at < ${now.toISOString()}::timestamptz
+        on conflict do nothing`);
+      if (lastRefresh && almatyDate(lastRefresh) !== almatyDate(now)) {
+        await tx.execute(sql`
+          insert into metrics_changed select appeal_id from metrics_appeal_facts where overdue
+          on conflict do nothing`);
+      }
+      // A complaint answered or filed changes the figures of the appeal it is about.
+      await tx.execute(sql`
+        insert into metrics_changed
+        select a.complaint_of_id from appeals a join metrics_changed c on c.appeal_id = a.id
+        where a.complaint_of_id is not null
+        on conflict do nothing`);
+    }
+
+    await tx.execute(sql`
+      insert into metrics_keys
+      select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
+      on conflict do nothing`);
+    const refreshed = await upsertFacts(tx, now);
+    await tx.execute(sql`
+      insert into metrics_keys
+      select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
+      on conflict do nothing`);
+    if (full) await countAllSimilarAnswers(tx);
+    else await countSimilarAnswers(tx);
+    await recountRollups(tx);
+
+    await tx.execute(sql`
+      update metrics_state
+      set last_event_id = greatest(last_event_id, ${eventId}), last_log_seq = greatest(last_log_seq, ${logSeq}),
+          refreshed_at = ${now.toISOString()}::timestamptz, calendar_version = ${version}
+      where id = 1`);
+    return refreshed;
+  });
+}
+
+const FACT_COLUMNS =
+  sql.raw(`appeal_id, body_id, region, category, kind, month, due, answered, on_time, overdue,
+  overdue_days, answer_days, forwards, extended, clarified, outcome, quality, heard, complained,
+  complaint_upheld, declined, hidden, redacted, reversed`);
+
+async function upsertFacts(tx: Db, now: Date): Promise<number> {
+  const rows = await tx.execute(sql`
+    insert into metrics_appeal_facts (${FACT_COLUMNS}, refreshed_at)
+    select ${FACT_COLUMNS}, ${now.toISOString()}::timestamptz
+    from (${appealFactsSelect({
+      now,
+      where: sql`a.id in (select appeal_id from metrics_changed)`,
+      formal: "skip",
+    })}) facts
+    on conflict (appeal_id) do update set
+      body_id = excluded.body_id, region = excluded.region, category = excluded.category,
+      kind = excluded.kind, month = excluded.month, due = excluded.due, answered = excluded.answered,
+      on_time = excluded.on_time, overdue = excluded.overdue, overdue_days = excluded.overdue_days,
+      answer_days = excluded.answer_days, forwards = excluded.forwards, extended = excluded.extended,
+      clarified = excluded.clarified, outcome = excluded.outcome, quality = excluded.quality,
+      heard = excluded.heard, complained = excluded.complained, complaint_upheld = excluded.complaint_upheld,
+      declined = excluded.declined, hidden = excluded.hidden, redacted = excluded.redacted,
+      reversed = excluded.reversed, refreshed_at = excluded.refreshed_at
+    returning appeal_id`);
+  return rows.length;
+}
+
+/**
+ * Formal replies (docs/metrics.md): an answer is formal when at least 3 other answers of its body in the
+ * same quarter are near-copies of it. Answers are final, so each new answer is compared once with the
+ * answers already counted, and each near-copy found gains one: every pair is counted exactly once, in
+ * the order the answers are counted. An answer that reaches 3 this way moves its (body, month) rollup.
+ */
+async function countSimilarAnswers(tx: Db): Promise<void> {
+  const pending = await tx.execute<{ appeal_id: string }>(sql`
+    select f.appeal_id from metrics_appeal_facts f
+    join metrics_changed c using (appeal_id)
+    join appeal_answers ans on ans.appeal_id = f.appeal_id
+    where f.similar_answers is null
+    order by ans.answered_at, f.appeal_id`);
+  for (const { appeal_id } of pending) {
+    await tx.execute(sql`
+      with me as (
+        select appeal_id, body_id, text,
+          date_trunc('quarter', answered_at at time zone 'UTC' + interval '5 hours') as quarter
+        from appeal_answers where appeal_id = ${appeal_id}
+      ),
+      near as (
+        select o.appeal_id from me
+        join appeal_answers o on o.body_id = me.body_id and o.appeal_id <> me.appeal_id
+          and o.answered_at >= (me.quarter - interval '5 hours') at time zone 'UTC'
+          and o.answered_at < (me.quarter + interval '3 months' - interval '5 hours') at time zone 'UTC'
+        join metrics_appeal_facts f on f.appeal_id = o.appeal_id and f.similar_answers is not null
+        where similarity(o.text, me.text) >= 0.9
+      ),
+      bumped as (
+        update metrics_appeal_facts f set similar_answers = f.similar_answers + 1
+        from near where f.appeal_id = near.appeal_id
+        returning f.body_id, f.month, f.similar_answers
+      ),
+      moved as (
+        insert into metrics_keys select distinct body_id, month from bumped where similar_answers = 3
+        on conflict do nothing
+      )
+      update metrics_appeal_facts set similar_answers = (select count(*) from near)
+      where appeal_id = ${appeal_id}`);
+  }
+}
+
+/**
+ * The same counts for every answer at once, for a full rebuild: identical texts (one md5) are counted
+ * together, and two distinct texts are compared only when their trigram sets are within 10% in size,
+ * which similarity ≥ 0.9 requires (shared ≤ the smaller set, and ≥ 0.9 × the union ≥ 0.9 × the larger).
+ */
+async function countAllSimilarAnswers(tx: Db): Promise<void> {
+  await tx.execute(sql`
+    create temp table metrics_answer_texts on commit drop as
+    select appeal_id, body_id, md5(text) as hash,
+      date_trunc('quarter', answered_at at time zone 'UTC' + interval '5 hours') as quarter
+    from appeal_answers`);
+  await tx.execute(sql`
+    create temp table metrics_distinct_texts on commit drop as
+    select t.body_id, t.quarter, t.hash, count(*)::int as copies, min(a.text) as text,
+      cardinality(show_trgm(min(a.text))) as trigrams
+    from metrics_answer_texts t join appeal_answers a using (appeal_id)
+    group by t.body_id, t.quarter, t.hash`);
+  await tx.execute(sql`
+    with near as (
+      select x.body_id, x.quarter, x.hash, sum(y.copies)::int as copies
+      from metrics_distinct_texts x
+      join metrics_distinct_texts y on y.body_id = x.body_id and y.quarter = x.quarter and y.hash <> x.hash
+        and y.trigrams between x.trigrams * 0.9 and x.trigrams / 0.9
+      where similarity(x.text, y.text) >= 0.9
+      group by x.body_id, x.quarter, x.hash
+    )
+    update metrics_appeal_facts f
+    set similar_answers = d.copies - 1 + coalesce(near.copies, 0)
+    from metrics_answer_texts t
+    join metrics_distinct_texts d using (body_id, quarter, hash)
+    left join near using (body_id, quarter, hash)
+    where f.appeal_id = t.appeal_id`);
+}
+
+/** Recounts the rollups of every (body, month) in metrics_keys from the facts. */
+async function recountRollups(tx: Db): Promise<void> {
+  await tx.execute(sql`
+    delete from metrics_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
+  await tx.execute(sql`
+    delete from metrics_day_counts d using metrics_keys k where d.body_id = k.body_id and d.month = k.month`);
+  await tx.execute(sql`
+    insert into metrics_monthly (body_id, month, category, region, received, application, message,
+      response, proposal, request, complaint, due, answered, on_time, overdue, forwarded, ping_pong,
+      extended, clarified, rated, resolved, partly, not_resolved, quality_sum, heard, complained,
+      complaint_upheld, formal, declined, hidden, redacted, reversed)
+    select f.body_id, f.month, f.category, f.region, ${countAggregates}
+    from (
+      select x.*, coalesce(x.similar_answers, 0) >= 3 as formal
+      from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+    ) f
+    group by f.body_id, f.month, f.category, f.region`);
+  await tx.execute(sql`
+    insert into metrics_day_counts (body_id, month, measure, days, region, count)
+    select x.body_id, x.month, 'answer'::metrics_day_measure, x.answer_days, x.region, count(*)
+    from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+    where x.answer_days is not null
+    group by x.body_id, x.month, x.answer_days, x.region
+    union all
+    select x.body_id, x.month, 'overdue'::metrics_day_measure, x.overdue_days, x.region, count(*)
+    from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+    where x.overdue_days is not null
+    group by x.body_id, x.month, x.overdue_days, x.region`);
+}

@@ -1,0 +1,187 @@
+import { describe, expect, it } from "vitest";
+import { createActor } from "@/test/actors";
+import { useTestDatabase } from "@/test/database";
+import { almaty, bodyIdOf } from "@/test/official-fixtures";
+import { filePublicAppeal } from "@/test/public-appeal-fixtures";
+import { listPublicAppeals } from "./list-public-appeals";
+import { supportAppeal } from "./support-appeal";
+
+const RU_TEXT =
+  "Во дворе дома на улице Сатпаева уже месяц не горят фонари, дети возвращаются из школы в темноте.";
+const KK_TEXT = "Біздің ауладағы балалар алаңы бұзылған, әткеншектер сынған. Жөндеуді сұраймыз.";
+const EN_TEXT = "The pedestrian crossings near School No. 12 have faded markings and no traffic lights.";
+const PHONE_TEXT = "The neighbour Serik, phone +7 701 555 0101, parks on the lawn every night near block 7.";
+
+describe("listing and searching public appeals", () => {
+  const db = useTestDatabase();
+  const numbers = (r: { items: { number: string }[] }) => r.items.map((i) => i.number);
+
+  it("lists published and redacted appeals, never pending, declined or hidden ones, even when searched for", async () => {
+    const marker = "Zhelsiz";
+    const text = `${marker} courtyard: the drains are blocked and the yard floods after every rain.`;
+    const states = ["pending", "published", "published_redacted", "declined", "hidden"] as const;
+    const filed = Object.fromEntries(
+      await Promise.all(
+        states.map(async (state) => [
+          state,
+          (
+            await filePublicAppeal(db(), {
+              state,
+              subject: `Blocked drains ${marker}`,
+              text,
+              region: "kyzylorda",
+              bodyCode: "akimat-kyzylorda",
+              redact: state === "published_redacted" ? ["yard"] : [],
+            })
+          ).appeal.number,
+        ]),
+      ),
+    ) as Record<(typeof states)[number], string>;
+
+    const visible = [filed.published, filed.published_redacted].sort();
+    expect(numbers(await listPublicAppeals(db(), { region: "kyzylorda" })).sort()).toEqual(visible);
+    expect(numbers(await listPublicAppeals(db(), { search: marker })).sort()).toEqual(visible);
+    expect(numbers(await listPublicAppeals(db(), { search: "drains flooding" })).sort()).toEqual(visible);
+    const all = await listPublicAppeals(db(), { limit: 50 });
+    for (const hidden of [filed.pending, filed.declined, filed.hidden]) {
+      expect(numbers(all)).not.toContain(hidden);
+    }
+    expect((await listPublicAppeals(db(), { region: "kyzylorda" })).total).toBe(2);
+  });
+
+  it("finds Russian by stem, Kazakh as written, English by stem, and ranks the better match first", async () => {
+    const ru = await filePublicAppeal(db(), {
+      state: "published",
+      subject: "Не горят фонари во дворе",
+      text: RU_TEXT,
+    });
+    const kk = await filePublicAppeal(db(), { state: "published", subject: "Балалар алаңы", text: KK_TEXT });
+    const en = await filePublicAppeal(db(), {
+      state: "published",
+      subject: "Faded pedestrian crossings",
+      text: EN_TEXT,
+    });
+    // "фонарь" and "дворы" are other forms of words in the text: only the Russian stemmer matches them.
+    expect(numbers(await listPublicAppeals(db(), { search: "фонарь дворы" }))).toEqual([ru.appeal.number]);
+    expect(numbers(await listPublicAppeals(db(), { search: "әткеншектер" }))).toEqual([kk.appeal.number]);
+    expect(numbers(await listPublicAppeals(db(), { search: "crossing marking" }))).toEqual([
+      en.appeal.number,
+    ]);
+    expect(numbers(await listPublicAppeals(db(), { search: '"traffic lights" -fountain' }))).toEqual([
+      en.appeal.number,
+    ]);
+    expect((await listPublicAppeals(db(), { search: "фонари -Сатпаева" })).items).toEqual([]);
+
+    // Ranked: the appeal that names the lights in its subject and text outranks one that mentions them once.
+    const once = await filePublicAppeal(db(), {
+      state: "published",
+      subject: "Двор",
+      text: "Во дворе сломана скамейка, а ещё один фонарь у подъезда мигает по вечерам.",
+    });
+    const ranked = numbers(await listPublicAppeals(db(), { search: "фонари" }));
+    expect(ranked).toEqual([ru.appeal.number, once.appeal.number]);
+  });
+
+  it("does not find a redacted phone number and does not return it", async () => {
+    const { appeal } = await filePublicAppeal(db(), {
+      state: "published_redacted",
+      subject: "Cars parked on the lawn",
+      text: PHONE_TEXT,
+      redact: ["Serik, phone +7 701 555 0101"],
+    });
+    for (const search of ["0101", "555", "Serik", "+7 701 555 0101"]) {
+      expect(numbers(await listPublicAppeals(db(), { search }))).not.toContain(appeal.number);
+    }
+    const found = await listPublicAppeals(db(), { search: "lawn parks" });
+    expect(numbers(found)).toContain(appeal.number);
+    expect(JSON.stringify(found)).not.toMatch(/0101|Serik/);
+  });
+
+  it("filters by body, region, category, kind, status, overdue and period, with only the public ones left", async () => {
+    const shymkent = await bodyIdOf(db(), "akimat-shymkent");
+    const early = await filePublicAppeal(db(), {
+      state: "published",
+      bodyCode: "akimat-shymkent",
+      region: "shymkent",
+      category: "roads_transport",
+      kind: "complaint",
+      filedAt: almaty("2026-02-03T10:00:00"),
+    });
+    const later = await filePublicAppeal(db(), {
+      state: "published",
+      bodyCode: "akimat-shymkent",
+      region: "shymkent",
+      category: "environment",
+      kind: "proposal",
+      filedAt: almaty("2026-04-14T10:00:00"),
+    });
+    await filePublicAppeal(db(), {
+      state: "hidden",
+      bodyCode: "akimat-shymkent",
+      region: "shymkent",
+      filedAt: almaty("2026-04-14T11:00:00"),
+    });
+    const list = async (o: Parameters<typeof listPublicAppeals>[1]) =>
+      numbers(await listPublicAppeals(db(), { ...o, now: almaty("2026-04-20T12:00:00") })).sort();
+
+    expect(await list({ bodyId: shymkent })).toEqual([early.appeal.number, later.appeal.number].sort());
+    expect(await list({ region: "shymkent", category: "roads_transport" })).toEqual([early.appeal.number]);
+    expect(await list({ region: "shymkent", kind: "proposal" })).toEqual([later.appeal.number]);
+    expect(await list({ bodyId: shymkent, status: "registered" })).toEqual(
+      [early.appeal.number, later.appeal.number].sort(),
+    );
+    expect(await list({ bodyId: shymkent, status: "answered" })).toEqual([]);
+    // Filed 3 Feb, 15 working days: long past on 20 April. Filed 14 April: due in May.
+    expect(await list({ bodyId: shymkent, overdue: true })).toEqual([early.appeal.number]);
+    expect(await list({ bodyId: shymkent, overdue: false })).toEqual([later.appeal.number]);
+    // Almaty days, both ends included.
+    expect(await list({ bodyId: shymkent, from: "2026-02-03", to: "2026-02-03" })).toEqual([
+      early.appeal.number,
+    ]);
+    expect(await list({ bodyId: shymkent, from: "2026-02-04", to: "2026-04-14" })).toEqual([
+      later.appeal.number,
+    ]);
+    expect(await list({ bodyId: shymkent, to: "2026-02-02" })).toEqual([]);
+
+    const overdue = await listPublicAppeals(db(), { bodyId: shymkent, now: almaty("2026-04-20T12:00:00") });
+    expect(overdue.items.map((i) => [i.number, i.overdue])).toEqual([
+      [later.appeal.number, false],
+      [early.appeal.number, true],
+    ]);
+  });
+
+  it("sorts by support and pages through at most 50 at a time", async () => {
+    const author = await createActor(db(), "citizen");
+    const filed = [];
+    for (let i = 0; i < 3; i++) {
+      filed.push(
+        (
+          await filePublicAppeal(db(), {
+            state: "published",
+            author,
+            region: "ulytau",
+            bodyCode: "akimat-ulytau",
+            filedAt: almaty(`2026-05-0${4 + i}T10:00:00`),
+          })
+        ).appeal.number,
+      );
+    }
+    const [a, b, c] = filed as [string, string, string];
+    for (const supporters of [[a], [a, a], [b]]) {
+      for (const number of supporters) {
+        await supportAppeal(db(), { number, citizenId: (await createActor(db(), "citizen")).id });
+      }
+    }
+    expect(numbers(await listPublicAppeals(db(), { region: "ulytau", sort: "support" }))).toEqual([a, b, c]);
+    expect(numbers(await listPublicAppeals(db(), { region: "ulytau" }))).toEqual([c, b, a]);
+    const supportCounts = (await listPublicAppeals(db(), { region: "ulytau", sort: "support" })).items.map(
+      (i) => i.supportCount,
+    );
+    expect(supportCounts).toEqual([3, 1, 0]);
+
+    const first = await listPublicAppeals(db(), { region: "ulytau", limit: 2 });
+    const second = await listPublicAppeals(db(), { region: "ulytau", limit: 2, page: 2 });
+    expect([numbers(first), numbers(second), first.pageCount, first.total]).toEqual([[c, b], [a], 2, 3]);
+    expect((await listPublicAppeals(db(), { limit: 500 })).items.length).toBeLessThanOrEqual(50);
+  });
+});

@@ -1,0 +1,94 @@
+import { and, count, desc, eq, gte, lt, not, type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { type APPEAL_STATUSES, appealPublications, appeals, stateBodies } from "@/db/schema";
+import type { AppealKind } from "../deadlines/deadline-policy";
+import { addCalendarDays, almatyStartOfDay, type IsoDate } from "../deadlines/working-calendar";
+import type { Category } from "../directory/state-bodies-directory";
+import {
+  isOverdue,
+  isPublic,
+  publicSummaryColumns,
+  supportCount,
+  toPublicSummary,
+} from "./public-appeal-view";
+
+export const PUBLIC_SORTS = ["relevance", "newest", "support"] as const;
+export const PUBLIC_PAGE_SIZE = { default: 20, max: 50 } as const;
+
+export type PublicAppealFilters = {
+  bodyId?: string;
+  region?: string;
+  category?: Category;
+  kind?: AppealKind;
+  status?: (typeof APPEAL_STATUSES)[number];
+  overdue?: boolean;
+  /** Filing days in Almaty, both included. */
+  from?: IsoDate;
+  to?: IsoDate;
+  search?: string;
+  /** Relevance applies only to a search; without one the newest come first. */
+  sort?: (typeof PUBLIC_SORTS)[number];
+  page?: number;
+  limit?: number;
+  now?: Date;
+};
+
+/**
+ * Kazakh has no stemmer in PostgreSQL, so the words are matched as written ('simple'), and Russian and
+ * English by their stems: the same three configurations the search column is built from. The three
+ * queries are OR-ed into one, so the GIN index answers it in a single scan.
+ */
+const searchQuery = (q: string): SQL =>
+  sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+
+/** Public appeals, filtered and searched: only what a moderator has let the public see. */
+export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
+  const now = o.now ?? new Date();
+  const limit = Math.min(Math.max(o.limit ?? PUBLIC_PAGE_SIZE.default, 1), PUBLIC_PAGE_SIZE.max);
+  const page = Math.max(o.page ?? 1, 1);
+  const search = o.search?.trim() ? searchQuery(o.search.trim()) : null;
+
+  const where = and(
+    isPublic,
+    o.bodyId ? eq(appeals.bodyId, o.bodyId) : undefined,
+    o.region ? eq(appeals.region, o.region) : undefined,
+    o.category ? eq(appeals.category, o.category) : undefined,
+    o.kind ? eq(appeals.kind, o.kind) : undefined,
+    o.status ? eq(appeals.status, o.status) : undefined,
+    o.overdue === true ? isOverdue(now) : o.overdue === false ? not(isOverdue(now)) : undefined,
+    o.from ? gte(appeals.filedAt, almatyStartOfDay(o.from)) : undefined,
+    o.to ? lt(appeals.filedAt, almatyStartOfDay(addCalendarDays(o.to, 1))) : undefined,
+    search ? sql`${appealPublications.search} @@ ${search}` : undefined,
+  );
+  const sort = o.sort === "relevance" && !search ? "newest" : (o.sort ?? (search ? "relevance" : "newest"));
+  const order =
+    sort === "relevance" && search
+      ? [desc(sql`ts_rank(${appealPublications.search}, ${search})`)]
+      : sort === "support"
+        ? [desc(supportCount)]
+        : [];
+
+  const rows = await db
+    .select(publicSummaryColumns(now))
+    .from(appeals)
+    .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+    .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
+    .where(where)
+    .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
+    .limit(limit)
+    .offset((page - 1) * limit);
+  const [total] = await db
+    .select({ n: count() })
+    .from(appeals)
+    .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+    .where(where);
+
+  const n = total?.n ?? 0;
+  return {
+    items: rows.map(toPublicSummary),
+    total: n,
+    page,
+    pageCount: Math.max(Math.ceil(n / limit), 1),
+    sort,
+  };
+}

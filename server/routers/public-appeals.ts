@@ -1,0 +1,34 @@
+import { z } from "zod";
+import { APPEAL_KIND_VALUES, APPEAL_STATUSES, appealCategory } from "@/db/schema";
+import { REGION_CODES } from "../directory/regions";
+import { getPublicAppeal } from "../public-appeals/get-public-appeal";
+import { listPublicAppeals, PUBLIC_PAGE_SIZE, PUBLIC_SORTS } from "../public-appeals/list-public-appeals";
+import { supportAppeal } from "../public-appeals/support-appeal";
+import { citizenProcedure, publicProcedure, router } from "../trpc";
+
+export const PublicListInput = z.strictObject({
+  bodyId: z.uuid().optional(),
+  region: z.enum(REGION_CODES).optional(),
+  category: z.enum(appealCategory.enumValues).optional(),
+  kind: z.enum(APPEAL_KIND_VALUES).optional(),
+  status: z.enum(APPEAL_STATUSES).optional(),
+  overdue: z.boolean().optional(),
+  from: z.iso.date().optional(),
+  to: z.iso.date().optional(),
+  search: z.string().trim().max(200).optional(),
+  sort: z.enum(PUBLIC_SORTS).optional(),
+  page: z.int().min(1).max(10_000).default(1),
+  limit: z.int().min(1).max(PUBLIC_PAGE_SIZE.max).default(PUBLIC_PAGE_SIZE.default),
+});
+
+const AppealNumber = z.strictObject({ number: z.string().trim().min(1).max(40) });
+
+export const publicAppealsRouter = router({
+  list: publicProcedure.input(PublicListInput).query(({ ctx, input }) => listPublicAppeals(ctx.db, input)),
+  get: publicProcedure
+    .input(AppealNumber)
+    .query(({ ctx, input }) => getPublicAppeal(ctx.db, { number: input.number, viewer: ctx.user })),
+  support: citizenProcedure
+    .input(AppealNumber)
+    .mutation(({ ctx, input }) => supportAppeal(ctx.db, { number: input.number, citizenId: ctx.user.id })),
+});

@@ -5,9 +5,15 @@ import type { Db } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "./auth/sessions";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
+import { enforceRateLimit, type RateRuleName } from "./rate-limit/hit-rate-limit";
 import { fieldErrorsOf } from "./validation";
 
-export type Context = { db: Db; user: SessionUser | null };
+export type Context = {
+  db: Db;
+  user: SessionUser | null;
+  /** The caller's address, for rate limits on anonymous actions; absent for in-process callers. */
+  clientIp?: string;
+};
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
@@ -38,6 +44,13 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
   }
   return result;
 });
+
+/** Counts a call against a rate rule before it runs (PostgreSQL-backed: it holds across app processes). */
+export const rateLimited = (rule: RateRuleName, subjectOf: (ctx: Context) => string) =>
+  t.middleware(async ({ ctx, next }) => {
+    await enforceRateLimit(ctx.db, rule, subjectOf(ctx));
+    return next();
+  });
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
   if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });

@@ -4,5 +4,6 @@ export * from "./calendar";
 export * from "./metrics";
 export * from "./moderation";
 export * from "./notifications";
+export * from "./rate-limits";
 export * from "./state-bodies";
 export * from "./users";

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { getProfileOrThrow } from "../accounts/get-profile";
 import { registerCitizen } from "../accounts/register-citizen";
-import { publicProcedure, router, signedInProcedure } from "../trpc";
+import { publicProcedure, rateLimited, router, signedInProcedure } from "../trpc";
 
 export const RegisterInput = z.strictObject({
   fullName: z.string().trim().min(2).max(120),
@@ -11,6 +11,9 @@ export const RegisterInput = z.strictObject({
 });
 
 export const accountRouter = router({
-  register: publicProcedure.input(RegisterInput).mutation(({ ctx, input }) => registerCitizen(ctx.db, input)),
+  register: publicProcedure
+    .use(rateLimited("register", (ctx) => ctx.clientIp ?? "direct"))
+    .input(RegisterInput)
+    .mutation(({ ctx, input }) => registerCitizen(ctx.db, input)),
   profile: signedInProcedure.query(({ ctx }) => getProfileOrThrow(ctx.db, ctx.user.id)),
 });

@@ -10,7 +10,7 @@ import { rateAnswer } from "../appeals/rate-answer";
 import { TEXT_LIMITS } from "../appeals/text-limits";
 import { formInput, Uploads } from "../appeals/upload-input";
 import { REGION_CODES } from "../directory/regions";
-import { citizenProcedure, router } from "../trpc";
+import { citizenProcedure, rateLimited, router } from "../trpc";
 
 // A choice left unmade reads "required"; a value the form never offers reads "invalid".
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().pipe(z.enum(values));
@@ -61,17 +61,20 @@ const AppealId = z.strictObject({ id: z.uuid() });
 
 export const appealRouter = router({
   // Acknowledged with the number only once the appeal has committed; an anonymous report keeps no author.
-  file: citizenProcedure.input(FileAppealInput).mutation(async ({ ctx, input }) => {
-    const { crimeReport, region, ...fields } = input;
-    const { appeal } = await fileAppeal(ctx.db, {
-      ...fields,
-      region: region ?? null,
-      authorId: crimeReport ? null : ctx.user.id,
-      anonymous: crimeReport,
-      crimeReport,
-    });
-    return { id: appeal.id, number: appeal.number };
-  }),
+  file: citizenProcedure
+    .use(rateLimited("fileAppeal", (ctx) => ctx.user?.id ?? "anonymous"))
+    .input(FileAppealInput)
+    .mutation(async ({ ctx, input }) => {
+      const { crimeReport, region, ...fields } = input;
+      const { appeal } = await fileAppeal(ctx.db, {
+        ...fields,
+        region: region ?? null,
+        authorId: crimeReport ? null : ctx.user.id,
+        anonymous: crimeReport,
+        crimeReport,
+      });
+      return { id: appeal.id, number: appeal.number };
+    }),
   mine: citizenProcedure.query(({ ctx }) => listMyAppeals(ctx.db, { viewer: ctx.user })),
   get: citizenProcedure
     .input(AppealId)

@@ -4,7 +4,7 @@ import { REGION_CODES } from "../directory/regions";
 import { getPublicAppeal } from "../public-appeals/get-public-appeal";
 import { listPublicAppeals, PUBLIC_PAGE_SIZE, PUBLIC_SORTS } from "../public-appeals/list-public-appeals";
 import { supportAppeal } from "../public-appeals/support-appeal";
-import { citizenProcedure, publicProcedure, router } from "../trpc";
+import { citizenProcedure, publicProcedure, rateLimited, router } from "../trpc";
 
 export const PublicListInput = z.strictObject({
   bodyId: z.uuid().optional(),
@@ -29,6 +29,7 @@ export const publicAppealsRouter = router({
     .input(AppealNumber)
     .query(({ ctx, input }) => getPublicAppeal(ctx.db, { number: input.number, viewer: ctx.user })),
   support: citizenProcedure
+    .use(rateLimited("support", (ctx) => ctx.user?.id ?? "anonymous"))
     .input(AppealNumber)
     .mutation(({ ctx, input }) => supportAppeal(ctx.db, { number: input.number, citizenId: ctx.user.id })),
 });

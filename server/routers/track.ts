@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { trackAppeal } from "../appeals/track-appeal";
-import { publicProcedure, router } from "../trpc";
+import { publicProcedure, rateLimited, router } from "../trpc";
 
 export const TrackInput = z.strictObject({
   number: z.string().trim().min(1).max(40),
@@ -9,5 +9,8 @@ export const TrackInput = z.strictObject({
 
 export const trackRouter = router({
   // A mutation, so that the code travels in a POST body: a query would put it in the URL, and URLs are logged.
-  appeal: publicProcedure.input(TrackInput).mutation(({ ctx, input }) => trackAppeal(ctx.db, input)),
+  appeal: publicProcedure
+    .use(rateLimited("trackAppeal", (ctx) => ctx.clientIp ?? "direct"))
+    .input(TrackInput)
+    .mutation(({ ctx, input }) => trackAppeal(ctx.db, input)),
 });

@@ -1,9 +1,14 @@
 import { describe, expect, it, vi } from "vitest";
 import journal from "@/db/migrations/meta/_journal.json";
+import { useTestDatabase } from "@/test/database";
 
 describe("GET /api/health", () => {
+  const db = useTestDatabase();
+
   it("answers 200 with the migration version when the database is reachable", async () => {
     vi.resetModules();
+    // The handler's own pool must use this file's database, never the template others clone.
+    vi.stubEnv("DATABASE_URL", db.url());
     const { GET } = await import("./route");
     const response = await GET();
     expect(response.status).toBe(200);

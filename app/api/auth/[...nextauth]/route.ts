@@ -1,6 +1,46 @@
 import NextAuth from "next-auth";
+import { getDatabase } from "@/db/client";
 import { authOptions } from "@/server/auth/options";
+import { hitRateLimit, peekRateLimit } from "@/server/rate-limit/hit-rate-limit";
+import { isCrossOriginWrite } from "@/server/security/same-origin";
 
-const handler = NextAuth(authOptions);
+const nextAuth = NextAuth(authOptions);
 
-export { handler as GET, handler as POST };
+const tooMany = (retryAfterSeconds: number) =>
+  Response.json(
+    { error: "RATE_LIMITED" },
+    { status: 429, headers: { "Retry-After": String(retryAfterSeconds) } },
+  );
+
+/**
+ * Password guessing is limited per account and per address before next-auth sees the attempt; only
+ * failed attempts count, so people who sign in often are never locked out.
+ */
+async function POST(req: Request, context: unknown) {
+  if (isCrossOriginWrite(req))
+    return Response.json({ error: "cross-origin request refused" }, { status: 403 });
+  if (!new URL(req.url).pathname.endsWith("/callback/credentials")) return nextAuth(req, context);
+
+  const form = await req.clone().formData();
+  const ip = req.headers.get("x-forwarded-for")?.split(",")[0]?.trim();
+  const subjects = [
+    `email:${String(form.get("email") ?? "")
+      .trim()
+      .toLowerCase()}`,
+    ...(ip ? [`ip:${ip}`] : []),
+  ];
+  const db = getDatabase();
+  for (const subject of subjects) {
+    const { allowed, retryAfterSeconds } = await peekRateLimit(db, "signIn", subject);
+    if (!allowed) return tooMany(retryAfterSeconds);
+  }
+  const response: Response = await nextAuth(req, context);
+  const location = response.headers.get("location") ?? "";
+  const body = response.headers.get("content-type")?.includes("json") ? await response.clone().text() : "";
+  if (response.status === 401 || /error=/.test(location) || /error=/.test(body)) {
+    for (const subject of subjects) await hitRateLimit(db, "signIn", subject);
+  }
+  return response;
+}
+
+export { nextAuth as GET, POST };

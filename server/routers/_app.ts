@@ -1,5 +1,6 @@
 import { createCallerFactory, router } from "../trpc";
 import { accountRouter } from "./account";
+import { accountsRouter } from "./accounts";
 import { adminRouter } from "./admin";
 import { apiKeysRouter } from "./api-keys";
 import { appealRouter } from "./appeal";
@@ -17,6 +18,7 @@ export const appRouter = router({
   account: accountRouter,
   appeal: appealRouter,
   directory: directoryRouter,
+  accounts: accountsRouter,
   admin: adminRouter,
   apiKeys: apiKeysRouter,
   inbox: inboxRouter,

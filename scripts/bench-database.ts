@@ -1,3 +1,4 @@
+import { mkdirSync } from "node:fs";
 import path from "node:path";
 import postgres from "postgres";
 import { createDatabase, type Database } from "@/db/client";
@@ -6,8 +7,9 @@ import { applyMigrations } from "@/db/migrate";
 import { seedReferenceData } from "@/db/seed/reference";
 import { ensureDatabaseExists } from "./database-admin";
 
-/** The embedded server's database for generated data: kept apart from the demo's "tyndau". */
+/** Generated data live in an embedded server of their own, never beside the demo's data. */
 export const BENCH_DATABASE = "tyndau_bench";
+const BENCH_DATA_DIR = path.join(process.cwd(), ".data", "bench-postgres");
 
 async function reachable(url: string): Promise<boolean> {
   const sql = postgres(url, { max: 1, connect_timeout: 2, onnotice: () => {} });
@@ -22,18 +24,24 @@ async function reachable(url: string): Promise<boolean> {
 }
 
 /**
- * The database `npm run generate` fills and `npm run bench` measures: DATABASE_URL when set; otherwise
- * the embedded server of `npm start` (.data/postgres, reused if it is already running), database
- * tyndau_bench, migrated and with its reference data, so generated appeals never mix with the demo.
+ * The database `npm run generate` fills and `npm run bench` measures: DATABASE_URL when set; otherwise an
+ * embedded PostgreSQL like the one of `npm start` but with its own data (.data/bench-postgres, port
+ * BENCH_PG_PORT or 54330, reused if already running), database tyndau_bench, migrated and with its
+ * reference data, so generated appeals never mix with the demo.
  */
-export async function openBenchDatabase(): Promise<{ url: string; db: Database; close: () => Promise<void> }> {
+export async function openBenchDatabase(): Promise<{
+  url: string;
+  db: Database;
+  close: () => Promise<void>;
+}> {
   let server: PostgresServer | undefined;
   let url = process.env.DATABASE_URL;
   if (!url) {
-    const port = Number(process.env.EMBEDDED_PG_PORT ?? 54320);
+    const port = Number(process.env.BENCH_PG_PORT ?? 54330);
     const adminUrl = `postgres://postgres:tyndau-local@127.0.0.1:${port}/postgres`;
     if (!(await reachable(adminUrl))) {
-      server = await startEmbeddedPostgres({ dataDir: path.join(process.cwd(), ".data", "postgres"), port });
+      mkdirSync(path.dirname(BENCH_DATA_DIR), { recursive: true });
+      server = await startEmbeddedPostgres({ dataDir: BENCH_DATA_DIR, port });
     }
     await ensureDatabaseExists(adminUrl, BENCH_DATABASE);
     url = withDatabase(adminUrl, BENCH_DATABASE);

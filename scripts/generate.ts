@@ -4,7 +4,8 @@ import { flag, openBenchDatabase } from "./bench-database";
 
 async function main() {
   const appeals = Number(flag("--appeals") ?? 100_000);
-  if (!Number.isSafeInteger(appeals) || appeals < 1) throw new Error("--appeals must be a positive whole number");
+  if (!Number.isSafeInteger(appeals) || appeals < 1)
+    throw new Error("--appeals must be a positive whole number");
   const { url, db, close } = await openBenchDatabase();
   try {
     console.log(`Generating ${appeals} appeals into ${url.replace(/\/\/[^@]*@/, "//")}`);

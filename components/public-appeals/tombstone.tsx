@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { logEntryHref } from "@/components/moderation/log-links";
 import { Link } from "@/i18n/navigation";
 import type { Tombstone as TombstoneView } from "@/server/public-appeals/get-public-appeal";
 import styles from "./public-appeals.module.css";
@@ -23,9 +24,7 @@ export async function Tombstone({ tombstone }: { tombstone: TombstoneView }) {
         </p>
         <p>
           {t("entryLead")}{" "}
-          <Link href={`/moderation-log#entry-${tombstone.logSeq}`}>
-            {t("entry", { seq: tombstone.logSeq })}
-          </Link>
+          <Link href={logEntryHref(tombstone.logSeq)}>{t("entry", { seq: tombstone.logSeq })}</Link>
         </p>
         <p className="hint">{t("explained")}</p>
       </div>

@@ -39,8 +39,16 @@ export function calendarFunctionsSql(o: {
     fn("is_wd(d date)", "boolean", "pg_temp.ord(d) > pg_temp.ord(d - 1)"),
     fn("on_or_after(d date)", "date", "pg_temp.wday(pg_temp.ord(d - 1) + 1)"),
     fn("ld(t timestamptz)", "date", "(t at time zone 'UTC' + interval '5 hours')::date"),
-    fn("eod(d date)", "timestamptz", "((d + 1)::timestamp - interval '5 hours 0.001 seconds') at time zone 'UTC'"),
-    fn("at_min(d date, m float8)", "timestamptz", "(d::timestamp + make_interval(secs => m * 60) - interval '5 hours') at time zone 'UTC'"),
+    fn(
+      "eod(d date)",
+      "timestamptz",
+      "((d + 1)::timestamp - interval '5 hours 0.001 seconds') at time zone 'UTC'",
+    ),
+    fn(
+      "at_min(d date, m float8)",
+      "timestamptz",
+      "(d::timestamp + make_interval(secs => m * 60) - interval '5 hours') at time zone 'UTC'",
+    ),
     // An official acts in office hours, 09:00 to 17:30.
     fn("office(d date, u float8)", "timestamptz", "pg_temp.at_min(d, 540 + floor(u * 510))"),
     // registrationDate(): the same day before 18:30 on a working day, else the next working day.

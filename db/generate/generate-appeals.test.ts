@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it } from "vitest";
-import { loadDeadlinePolicy, loadWorkingCalendar } from "@/server/deadlines/load-calendar";
 import { considerationDueAt, registrationDate, resumeAfterPause } from "@/server/deadlines/deadline-policy";
+import { loadDeadlinePolicy, loadWorkingCalendar } from "@/server/deadlines/load-calendar";
 import { almatyDate } from "@/server/deadlines/working-calendar";
 import { signCheckpoint } from "@/server/moderation/checkpoint";
 import { newSigningKeyPem, signingKeyFromPem } from "@/server/moderation/log-signing-key";
@@ -92,7 +92,9 @@ describe("the benchmark data generator", () => {
     for (const a of plain) {
       const registeredOn = registrationDate(new Date(a.filed_at), cal);
       expect(a.registered_on).toBe(registeredOn);
-      expect(new Date(a.due_at).toISOString()).toBe(considerationDueAt(registeredOn, policy, cal).toISOString());
+      expect(new Date(a.due_at).toISOString()).toBe(
+        considerationDueAt(registeredOn, policy, cal).toISOString(),
+      );
     }
     const clarified = await rows<{ due0: string; paused: string; resumed: string; due_at: string }>(sql`
       select (q.data->>'previousDueAt') as due0, q0.occurred_at as paused, q.occurred_at as resumed, a.due_at
@@ -121,13 +123,13 @@ describe("the benchmark data generator", () => {
       select
         (select max(n) from (select count(*) as n from appeals group by body_id) s)::float8 /
           (select percentile_cont(0.5) within group (order by n) from (select count(*) as n from appeals group by body_id) s) as size_ratio,
-        avg((not x.on_time)::int) filter (where x.appeal_id is not null) as late_share,
-        avg((a.forward_count >= 1)::int) as forwarded_share,
-        count(*) filter (where a.forward_count >= 2) as ping_pong,
-        avg((a.extended_at is not null)::int) as extended_share,
-        (select count(*) from appeal_ratings) as rated,
-        (select count(*) from appeal_publications where visibility in ('published', 'published_redacted')) as published,
-        (select count(*) from moderation_log where action = 'decline') as declined
+        avg((not x.on_time)::int) filter (where x.appeal_id is not null)::float8 as late_share,
+        avg((a.forward_count >= 1)::int)::float8 as forwarded_share,
+        count(*) filter (where a.forward_count >= 2)::int as ping_pong,
+        avg((a.extended_at is not null)::int)::float8 as extended_share,
+        (select count(*) from appeal_ratings)::int as rated,
+        (select count(*) from appeal_publications where visibility in ('published', 'published_redacted'))::int as published,
+        (select count(*) from moderation_log where action = 'decline')::int as declined
       from appeals a left join appeal_answers x on x.appeal_id = a.id`);
     expect(mix?.size_ratio).toBeGreaterThan(10);
     expect(mix?.late_share).toBeGreaterThan(0.03);

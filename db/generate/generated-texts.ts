@@ -69,7 +69,8 @@ export const REPLY_SENTENCES: readonly (readonly string[])[] = [
 
 export const CLARIFICATION_QUESTION =
   "Уточните, пожалуйста, адрес и дату, с которой возникла проблема, а также приложите фото при наличии.";
-export const CLARIFICATION_REPLY = "Адрес указан в карточке; проблема возникла в начале месяца, фото приложить не могу.";
+export const CLARIFICATION_REPLY =
+  "Адрес указан в карточке; проблема возникла в начале месяца, фото приложить не могу.";
 export const FORWARD_REASON = "Вопрос относится к компетенции другого государственного органа.";
 export const EXTENSION_REASON = "Требуется выезд комиссии и заключение подрядной организации.";
 export const EXTENSION_DECIDED_BY = "Заместитель руководителя";

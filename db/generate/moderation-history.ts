@@ -1,7 +1,11 @@
 import { createHash, randomBytes } from "node:crypto";
-import type { PublicVisibility } from "@/server/moderation/change-visibility";
+import {
+  GENESIS_HASH,
+  type LogEntryContent,
+  type ModerationAction,
+} from "@/server/moderation/append-log-entry";
 import { canonicalize, type Json } from "@/server/moderation/canonical-json";
-import { GENESIS_HASH, type LogEntryContent, type ModerationAction } from "@/server/moderation/append-log-entry";
+import type { PublicVisibility } from "@/server/moderation/change-visibility";
 import { leafHash } from "@/server/moderation/merkle-tree";
 import { buildStatement, type ModerationGround } from "@/server/moderation/statement-of-reasons";
 

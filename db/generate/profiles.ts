@@ -1,4 +1,9 @@
-import { addCalendarDays, calendarDaysBetween, type IsoDate, type WorkingCalendar } from "@/server/deadlines/working-calendar";
+import {
+  addCalendarDays,
+  calendarDaysBetween,
+  type IsoDate,
+  type WorkingCalendar,
+} from "@/server/deadlines/working-calendar";
 import type { Category } from "@/server/directory/state-bodies-directory";
 
 /** A small seeded generator (mulberry32): the same seed gives the same data set. */
@@ -13,7 +18,12 @@ export function seededRandom(seed: number) {
   };
 }
 
-export type BodyRow = { id: string; code: string; level: "central" | "regional" | "district"; parentId: string | null };
+export type BodyRow = {
+  id: string;
+  code: string;
+  level: "central" | "regional" | "district";
+  parentId: string | null;
+};
 
 /** How one body behaves: what share of its appeals it answers late, never, formally, and so on. */
 export type BodyProfile = {
@@ -88,7 +98,13 @@ export function weightedBuckets<T>(items: readonly { item: T; weight: number }[]
  * fewer on days off, and the seasons of Kazakhstan: heating from November to March, roads when the snow
  * melts in spring and again in the first snow, schools at the start of the school year, parks in summer.
  */
-export function dayWeight(o: { category: Category; day: IsoDate; first: IsoDate; last: IsoDate; working: boolean }) {
+export function dayWeight(o: {
+  category: Category;
+  day: IsoDate;
+  first: IsoDate;
+  last: IsoDate;
+  working: boolean;
+}) {
   const span = Math.max(calendarDaysBetween(o.first, o.last), 1);
   const growth = 0.5 + 0.5 * (calendarDaysBetween(o.first, o.day) / span);
   const month = Number(o.day.slice(5, 7));

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { almatyDate } from "../deadlines/working-calendar";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
+import { countAllSimilarAnswers, countNewSimilarAnswers } from "./count-similar-answers";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -19,8 +20,13 @@ const EVENT_OVERLAP = 1000;
 export async function refreshMetrics(
   db: Db,
   now: Date = new Date(),
-  o: { rebuild?: boolean } = {},
+  o: { rebuild?: boolean; log?: (line: string) => void } = {},
 ): Promise<number> {
+  let started = Date.now();
+  const step = (name: string) => {
+    o.log?.(`${name.padEnd(34)} ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+    started = Date.now();
+  };
   return db.transaction(async (tx) => {
     await tx.execute(sql`insert into metrics_state (id) values (1) on conflict do nothing`);
     const [current] = await tx.execute<{
@@ -76,14 +82,18 @@ export async function refreshMetrics(
       insert into metrics_keys
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
       on conflict do nothing`);
+    step("metrics: appeals to refresh");
     const refreshed = await upsertFacts(tx, now);
+    step("metrics: facts");
     await tx.execute(sql`
       insert into metrics_keys
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
       on conflict do nothing`);
     if (full) await countAllSimilarAnswers(tx);
-    else await countSimilarAnswers(tx);
+    else await countNewSimilarAnswers(tx);
+    step("metrics: formal replies");
     await recountRollups(tx);
+    step("metrics: rollups");
 
     await tx.execute(sql`
       update metrics_state
@@ -119,82 +129,6 @@ async function upsertFacts(tx: Db, now: Date): Promise<number> {
       reversed = excluded.reversed, refreshed_at = excluded.refreshed_at
     returning appeal_id`);
   return rows.length;
-}
-
-/**
- * Formal replies (docs/metrics.md): an answer is formal when at least 3 other answers of its body in the
- * same quarter are near-copies of it. Answers are final, so each new answer is compared once with the
- * answers already counted, and each near-copy found gains one: every pair is counted exactly once, in
- * the order the answers are counted. An answer that reaches 3 this way moves its (body, month) rollup.
- */
-async function countSimilarAnswers(tx: Db): Promise<void> {
-  const pending = await tx.execute<{ appeal_id: string }>(sql`
-    select f.appeal_id from metrics_appeal_facts f
-    join metrics_changed c using (appeal_id)
-    join appeal_answers ans on ans.appeal_id = f.appeal_id
-    where f.similar_answers is null
-    order by ans.answered_at, f.appeal_id`);
-  for (const { appeal_id } of pending) {
-    await tx.execute(sql`
-      with me as (
-        select appeal_id, body_id, text,
-          date_trunc('quarter', answered_at at time zone 'UTC' + interval '5 hours') as quarter
-        from appeal_answers where appeal_id = ${appeal_id}
-      ),
-      near as (
-        select o.appeal_id from me
-        join appeal_answers o on o.body_id = me.body_id and o.appeal_id <> me.appeal_id
-          and o.answered_at >= (me.quarter - interval '5 hours') at time zone 'UTC'
-          and o.answered_at < (me.quarter + interval '3 months' - interval '5 hours') at time zone 'UTC'
-        join metrics_appeal_facts f on f.appeal_id = o.appeal_id and f.similar_answers is not null
-        where similarity(o.text, me.text) >= 0.9
-      ),
-      bumped as (
-        update metrics_appeal_facts f set similar_answers = f.similar_answers + 1
-        from near where f.appeal_id = near.appeal_id
-        returning f.body_id, f.month, f.similar_answers
-      ),
-      moved as (
-        insert into metrics_keys select distinct body_id, month from bumped where similar_answers = 3
-        on conflict do nothing
-      )
-      update metrics_appeal_facts set similar_answers = (select count(*) from near)
-      where appeal_id = ${appeal_id}`);
-  }
-}
-
-/**
- * The same counts for every answer at once, for a full rebuild: identical texts (one md5) are counted
- * together, and two distinct texts are compared only when their trigram sets are within 10% in size,
- * which similarity ≥ 0.9 requires (shared ≤ the smaller set, and ≥ 0.9 × the union ≥ 0.9 × the larger).
- */
-async function countAllSimilarAnswers(tx: Db): Promise<void> {
-  await tx.execute(sql`
-    create temp table metrics_answer_texts on commit drop as
-    select appeal_id, body_id, md5(text) as hash,
-      date_trunc('quarter', answered_at at time zone 'UTC' + interval '5 hours') as quarter
-    from appeal_answers`);
-  await tx.execute(sql`
-    create temp table metrics_distinct_texts on commit drop as
-    select t.body_id, t.quarter, t.hash, count(*)::int as copies, min(a.text) as text,
-      cardinality(show_trgm(min(a.text))) as trigrams
-    from metrics_answer_texts t join appeal_answers a using (appeal_id)
-    group by t.body_id, t.quarter, t.hash`);
-  await tx.execute(sql`
-    with near as (
-      select x.body_id, x.quarter, x.hash, sum(y.copies)::int as copies
-      from metrics_distinct_texts x
-      join metrics_distinct_texts y on y.body_id = x.body_id and y.quarter = x.quarter and y.hash <> x.hash
-        and y.trigrams between x.trigrams * 0.9 and x.trigrams / 0.9
-      where similarity(x.text, y.text) >= 0.9
-      group by x.body_id, x.quarter, x.hash
-    )
-    update metrics_appeal_facts f
-    set similar_answers = d.copies - 1 + coalesce(near.copies, 0)
-    from metrics_answer_texts t
-    join metrics_distinct_texts d using (body_id, quarter, hash)
-    left join near using (body_id, quarter, hash)
-    where f.appeal_id = t.appeal_id`);
 }
 
 /** Recounts the rollups of every (body, month) in metrics_keys from the facts. */

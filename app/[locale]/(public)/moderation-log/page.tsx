@@ -36,9 +36,10 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
   const format = await getFormatter();
   const when = (d: Date | string) =>
     format.dateTime(new Date(d), { dateStyle: "medium", timeStyle: "short" });
-  const host = (await headers()).get("host") ?? "localhost:3000";
-  const proto =
-    (await headers()).get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
+  // The command to verify names this very site, as the reader reached it.
+  const requestHeaders = await headers();
+  const host = requestHeaders.get("host") ?? "localhost:3000";
+  const proto = requestHeaders.get("x-forwarded-proto") ?? (host.startsWith("localhost") ? "http" : "https");
   const origin = `${proto}://${host}`;
 
   const shown = page.entries.map((e) => e.seq);

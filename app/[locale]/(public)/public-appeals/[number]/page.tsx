@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { cache } from "react";
 import { localDay } from "@/components/citizen/local-day";
 import { bodyName } from "@/components/localized";
+import { logEntryHref } from "@/components/moderation/log-links";
 import styles from "@/components/public-appeals/public-appeals.module.css";
 import { PublicText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
@@ -173,7 +174,7 @@ export default async function PublicAppealPage({ params }: Props) {
         <ul>
           {appeal.moderation.map((e) => (
             <li key={e.seq}>
-              <Link href={`/moderation-log#entry-${e.seq}`}>
+              <Link href={logEntryHref(e.seq)}>
                 {t("logEntry", { seq: e.seq, action: ta(e.action), date: day(e.time) })}
               </Link>
             </li>

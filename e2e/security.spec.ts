@@ -22,13 +22,11 @@ test("stored script in an appeal, its subject and a file name never runs for the
   await expect(page.getByRole("group", { name: "Proposed bodies" }).getByRole("radio").first()).toBeChecked();
   await page.getByLabel("Subject").fill(SUBJECT_XSS);
   await page.getByLabel("Text of the appeal").fill(TEXT_XSS);
-  await page
-    .getByLabel("Files (optional)")
-    .setInputFiles({
-      name: `"><img src=x onerror=alert('file')>.pdf`,
-      mimeType: "application/pdf",
-      buffer: PDF,
-    });
+  await page.getByLabel("Files (optional)").setInputFiles({
+    name: `"><img src=x onerror=alert('file')>.pdf`,
+    mimeType: "application/pdf",
+    buffer: PDF,
+  });
   await page.getByRole("button", { name: "Send the appeal" }).click();
   await expect(page.getByRole("region", { name: "Your appeal is registered" })).toBeVisible();
 

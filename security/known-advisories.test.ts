@@ -9,8 +9,8 @@ describe("the dependency audit", () => {
   });
 
   it("passes the versions this project installs", () => {
-    expect(matchAdvisories({ next: ["16.4.6"], "next-auth": ["4.24.15"], "react-server-dom-webpack": ["19.3.1"] })).toEqual(
-      [],
-    );
+    expect(
+      matchAdvisories({ next: ["16.4.6"], "next-auth": ["4.24.15"], "react-server-dom-webpack": ["19.3.1"] }),
+    ).toEqual([]);
   });
 });

@@ -31,7 +31,11 @@ export const ACTIONS = {
     event: "deadline_extended",
   },
   // A citizen who never clarifies must not keep the body from answering (and the term is paused meanwhile).
-  answer: { from: ["registered", "in_progress", "awaiting_clarification"], to: "answered", event: "answered" },
+  answer: {
+    from: ["registered", "in_progress", "awaiting_clarification"],
+    to: "answered",
+    event: "answered",
+  },
   close: { from: ["answered"], to: "closed", event: "closed" },
   // APPC Art. 91(2): silence past the deadline counts as a refusal; the appeal stays open for a late answer.
   mark_overdue: {

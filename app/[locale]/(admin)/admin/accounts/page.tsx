@@ -31,7 +31,7 @@ export default async function AccountsPage({ params, searchParams }: Props) {
       </section>
       <section aria-labelledby="all-accounts">
         <h2 id="all-accounts">{t("listTitle")}</h2>
-        <form method="get" className="inline-form" role="search">
+        <form method="get" className="inline-form" aria-label={t("search")}>
           <label htmlFor="accounts-q">{t("search")}</label>
           <input id="accounts-q" name="q" defaultValue={q ?? ""} />
           <label htmlFor="accounts-role">{t("role")}</label>

@@ -27,7 +27,7 @@ test("an admin creates a moderator whose one-time password signs in, then disabl
   await moderatorPage.getByRole("button", { name: "Sign in" }).click();
   await expect(moderatorPage.getByText("Signed in as Жанар Сапарқызы Мұратова (Moderator)")).toBeVisible();
 
-  await page.getByLabel("Name or e-mail").fill(email);
+  await page.getByRole("textbox", { name: "Name or e-mail" }).fill(email);
   await page.getByRole("button", { name: "Filter" }).click();
   await page.getByRole("button", { name: `Disable ${email}` }).click();
   await expect(page.getByRole("button", { name: `Enable ${email}` })).toBeVisible();

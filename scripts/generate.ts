@@ -1,4 +1,5 @@
-// `npm run generate -- --appeals 1000000`: fills a database with generated appeals for benchmarks (not demos).
+// `npm run generate -- --appeals 1000000 [--fresh] [--months 30] [--seed 2026] [--no-refresh]`: fills a
+// database with generated appeals for benchmarks (not demos: see docs/performance.md).
 import { generateAppeals } from "@/db/generate/generate-appeals";
 import { flag, openBenchDatabase } from "./bench-database";
 
@@ -6,7 +7,8 @@ async function main() {
   const appeals = Number(flag("--appeals") ?? 100_000);
   if (!Number.isSafeInteger(appeals) || appeals < 1)
     throw new Error("--appeals must be a positive whole number");
-  const { url, db, close } = await openBenchDatabase();
+  // --fresh: start from an empty bench database instead of adding to what is there.
+  const { url, db, close } = await openBenchDatabase({ fresh: process.argv.includes("--fresh") });
   try {
     console.log(`Generating ${appeals} appeals into ${url.replace(/\/\/[^@]*@/, "//")}`);
     const summary = await generateAppeals(db, {

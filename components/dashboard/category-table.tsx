@@ -13,7 +13,7 @@ export async function CategoryTable({ rows }: { rows: CategoryRow[] }) {
   return (
     <div className="table-wrap">
       <table>
-        <caption>{t("categories.caption")}</caption>
+        <caption className={styles.caption}>{t("categories.caption")}</caption>
         <thead>
           <tr>
             <th scope="col">{t("categories.category")}</th>

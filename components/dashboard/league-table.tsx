@@ -52,10 +52,9 @@ export async function LeagueTable({
   if (rows.length === 0) return <p>{t("league.empty")}</p>;
   return (
     <div className="table-wrap">
+      <p className="hint">{t("league.smallNote", { n: SMALL_BASE })}</p>
       <table>
-        <caption>
-          {caption} <span className="hint">{t("league.smallNote", { n: SMALL_BASE })}</span>
-        </caption>
+        <caption className={styles.caption}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">{t("league.body")}</th>

@@ -152,7 +152,7 @@ export async function MetricsTable({
     <>
       <div className="table-wrap">
         <table>
-          <caption>{caption}</caption>
+          <caption className={styles.caption}>{caption}</caption>
           <thead>
             <tr>
               <th scope="col">{t("all.metric")}</th>
@@ -170,7 +170,7 @@ export async function MetricsTable({
           <tbody>
             {rowsOf(metrics).map((r) => (
               <tr key={r.key}>
-                <th scope="row">
+                <th scope="row" className={styles.metricName}>
                   {t(`metric.${r.key}`)}
                   <br />
                   <span className="hint">{t(`explain.${r.key}`)}</span>
@@ -208,7 +208,7 @@ export async function MetricsTable({
       </div>
       <div className="table-wrap">
         <table>
-          <caption>{t("all.byKind")}</caption>
+          <caption className={styles.caption}>{t("all.byKind")}</caption>
           <thead>
             <tr>
               <th scope="col">{t("all.kind")}</th>

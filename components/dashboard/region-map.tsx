@@ -96,9 +96,11 @@ export async function RegionMap({
           return (
             <a key={r.region} href={href(r.region)} aria-label={r.label}>
               <path d={pathOf(ring)} fill={r.fill} />
-              <text x={x} y={y} textAnchor="middle" fontSize="15" fill={r.dark ? "#ffffff" : "#1a1f24"}>
-                {show(r.value)}
-              </text>
+              {r.value === null ? null : (
+                <text x={x} y={y} textAnchor="middle" fontSize="15" fill={r.dark ? "#ffffff" : "#1a1f24"}>
+                  {show(r.value)}
+                </text>
+              )}
             </a>
           );
         })}
@@ -108,10 +110,12 @@ export async function RegionMap({
           const [x, y] = project(point);
           return (
             <a key={r.region} href={href(r.region)} aria-label={r.label}>
-              <circle cx={x} cy={y} r="10" fill={r.fill} />
-              <text x={x + 13} y={y + 5} fontSize="13" fill="#1a1f24">
-                {show(r.value)}
-              </text>
+              <circle className={styles.city} cx={x} cy={y} r="10" fill={r.fill} />
+              {r.value === null ? null : (
+                <text x={x + 13} y={y + 5} fontSize="15" fill="#1a1f24">
+                  {show(r.value)}
+                </text>
+              )}
             </a>
           );
         })}
@@ -135,7 +139,9 @@ export async function RegionMap({
         <summary>{t("map.asTable")}</summary>
         <div className="table-wrap">
           <table>
-            <caption>{t("map.tableCaption", { metric: t(`metric.${metric}`) })}</caption>
+            <caption className={styles.caption}>
+              {t("map.tableCaption", { metric: t(`metric.${metric}`) })}
+            </caption>
             <thead>
               <tr>
                 <th scope="col">{t("region")}</th>

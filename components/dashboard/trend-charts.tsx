@@ -5,7 +5,7 @@ import { formatValue } from "./dashboard-view";
 
 const WIDTH = 600;
 const HEIGHT = 220;
-const PAD = { left: 44, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 64, right: 16, top: 16, bottom: 36 };
 const RATE_COLORS = { responseRate: "#08519c", onTimeRate: "#a63603" } as const;
 
 /**
@@ -25,8 +25,8 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
   const xOf = (i: number) => PAD.left + step * i + step / 2;
   const yOfCount = (n: number) => PAD.top + innerH - (n / maxReceived) * innerH;
   const yOfRate = (r: number) => PAD.top + innerH - r * innerH;
-  // Every other month's label when there are many, so they do not collide on a phone.
-  const labelEvery = points.length > 8 ? 2 : 1;
+  // At most six month labels, so that they stay legible on a phone.
+  const labelEvery = Math.max(1, Math.ceil(points.length / 6));
   const total = points.reduce((n, p) => n + p.received, 0);
   const peak = points.reduce<TrendPoint | null>(
     (a, p) => (a === null || p.received > a.received ? p : a),
@@ -35,7 +35,7 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
   const last = [...points].reverse().find((p) => p.responseRate !== null) ?? null;
 
   const axis = (ticks: { y: number; label: string }[]) => (
-    <g fontSize="12" fill="#4a5560">
+    <g fontSize="18" fill="#4a5560">
       {ticks.map((tick) => (
         <g key={tick.label}>
           <line x1={PAD.left} x2={WIDTH - PAD.right} y1={tick.y} y2={tick.y} stroke="#c9d1d8" />
@@ -46,7 +46,7 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
       ))}
       {points.map((p, i) =>
         i % labelEvery === 0 ? (
-          <text key={p.month} x={xOf(i)} y={HEIGHT - 8} textAnchor="middle">
+          <text key={p.month} x={xOf(i)} y={HEIGHT - 10} textAnchor="middle">
             {monthLabel(p.month)}
           </text>
         ) : null,
@@ -81,7 +81,7 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
   return (
     <>
       <div className={styles.chartRow}>
-        <figure>
+        <figure className={styles.plain}>
           <svg
             className={styles.chart}
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -96,9 +96,9 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
               })}
             </title>
             {axis(
-              [0, 0.5, 1].map((f) => ({
-                y: yOfCount(maxReceived * f),
-                label: format.number(Math.round(maxReceived * f)),
+              [...new Set([0, Math.round(maxReceived / 2), maxReceived])].map((n) => ({
+                y: yOfCount(n),
+                label: format.number(n),
               })),
             )}
             {points.map((p, i) => (
@@ -114,7 +114,7 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
           </svg>
           <figcaption>{t("trend.volumeTitle")}</figcaption>
         </figure>
-        <figure>
+        <figure className={styles.plain}>
           <svg
             className={styles.chart}
             viewBox={`0 0 ${WIDTH} ${HEIGHT}`}
@@ -152,7 +152,7 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
         <summary>{t("trend.asTable")}</summary>
         <div className="table-wrap">
           <table>
-            <caption>{t("trend.tableCaption")}</caption>
+            <caption className={styles.caption}>{t("trend.tableCaption")}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("trend.month")}</th>

@@ -313,6 +313,16 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
       await exec("create unique index on gen_numbers (id)");
       await exec(countersSql);
     });
+    // Secondary indexes are rebuilt once after the bulk insert instead of row by row: minutes saved on a
+    // million rows. Transactional: if anything fails, they are back as they were.
+    const dropped = await step("set secondary indexes aside", async () => {
+      const indexes = await exec(`
+        select i.indexname as name, i.indexdef as definition from pg_indexes i
+        where i.schemaname = 'public' and i.tablename in ('appeals', 'appeal_events', 'appeal_answers')
+          and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
+      for (const i of indexes) await exec(`drop index "${String(i.name).replace(/"/g, "")}"`);
+      return indexes.map((i) => String(i.definition));
+    });
     const appealCount = await step("appeals", async () => (await exec(appealsSql)).count);
     const events = await step(
       "events",
@@ -342,6 +352,10 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         ).count,
     );
     const ratings = await step("ratings", async () => (await exec(ratingsSql)).count);
+    await step("rebuild secondary indexes", async () => {
+      await exec("set local maintenance_work_mem = '512MB'");
+      for (const definition of dropped) await exec(definition);
+    });
 
     const logEntries = await step("moderation log and publications", async () => {
       // Timestamps come back as text from this client (drizzle's setting): made instants here.

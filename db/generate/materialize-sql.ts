@@ -125,11 +125,16 @@ insert into appeal_answers (appeal_id, body_id, decision, text, legal_grounds, a
   answered_at, on_time)
 select p.id, p.body_id, p.decision::answer_decision,
   case when ${u(60)} < p.formality then $1::text || (1 + floor(${u(61)} * 3))::int
-    else ($2::text[])[1 + floor(${u(62)} * 12)::int] || ' ' || ($3::text[])[1 + floor(${u(63)} * 12)::int] || ' '
-      || ($4::text[])[1 + floor(${u(64)} * 12)::int] || ' ' || ($5::text[])[1 + floor(${u(65)} * 12)::int] end,
+    else replace(replace(replace(replace(replace(
+      ($2::text[])[1 + floor(${u(62)} * 12)::int] || ' ' || ($3::text[])[1 + floor(${u(63)} * 12)::int] || ' '
+      || ($4::text[])[1 + floor(${u(64)} * 12)::int] || ' ' || ($5::text[])[1 + floor(${u(65)} * 12)::int],
+      '{n}', num.number), '{r}', to_char(p.reg_on, 'DD.MM.YYYY')),
+      '{d}', to_char(pg_temp.ld(p.answered_at), 'DD.MM.YYYY')),
+      '{f}', to_char(pg_temp.ld(p.answered_at) + 7 + floor(${u(66)} * 60)::int, 'DD.MM.YYYY')),
+      '{k}', (2 + floor(${u(67)} * 40))::int::text) end,
   case p.decision when 'satisfied' then $6::text when 'partly_satisfied' then $7::text else $8::text end,
   $9::text, o.id, p.answered_at, p.on_time
-from gen_plan p join gen_officials o on o.body_id = p.body_id
+from gen_plan p join gen_officials o on o.body_id = p.body_id join gen_numbers num on num.id = p.id
 where p.answered_at is not null`;
 
 export const ratingsSql = `

@@ -13,7 +13,7 @@ export function basePicksSql(o: { appeals: number; tag: string; citizens: number
   const regions = `array[${REGION_CODES.map((r) => `'${r}'`).join(",")}]`;
   return `
 create temp table gen_p1 on commit drop as
-with picked as materialized (
+with picked as (
   select n::bigint as n, b.id as body_id, b.region as body_region, b.parent_id,
     b.categories[1 + floor(${u(2)} * cardinality(b.categories))::int]::text as category,
     fb.body_id as alt_body_id, mb.body_id as alt_body2_id
@@ -22,7 +22,7 @@ with picked as materialized (
   join gen_bodies b on b.id = bb.body_id
   join gen_body_buckets fb on fb.bucket = ${pick(24, 10000)}
   join gen_body_buckets mb on mb.bucket = ${pick(25, 10000)}
-), channelled as materialized (
+), channelled as (
   select p.*,
     case when ${u(6, "p.n")} < 0.87 then 'online' when ${u(6, "p.n")} < 0.95 then 'assisted' else 'open311' end
       as channel
@@ -78,17 +78,17 @@ export function timelineSql(o: { source: string; target: string; forwards: boole
   const now = "$1::timestamptz";
   return `
 create temp table ${o.target} on commit drop as
-with a0 as materialized (
+with a0 as (
   select s.*, bp.late, bp.silent, bp.formality, bp.extend, bp.clarify, bp.forwarded, bp.satisfied, bp.refused,
     pg_temp.term(s.kind) as term, pg_temp.fwd_term(s.kind) as fwd_term,
     pg_temp.reg_date(s.filed_at) as reg_first,
     case when s.alt_body_id is distinct from s.body_id then s.alt_body_id else s.parent_id end as first_candidate
   from ${o.source} s join gen_body_params bp on bp.id = s.body_id
-), a as materialized (
+), a as (
   select a0.*,
     case when a0.alt_body2_id not in (a0.body_id, a0.first_candidate) then a0.alt_body2_id end as mid_candidate
   from a0
-), a2 as materialized (
+), a2 as (
   select a.*,
     ${
       o.forwards
@@ -97,14 +97,14 @@ with a0 as materialized (
         : "0"
     } as forwards
   from a
-), f as materialized (
+), f as (
   select a2.*,
     case when forwards >= 1 then first_candidate end as first_body_id,
     case when forwards = 2 then mid_candidate end as mid_body_id,
     case when forwards >= 1 then pg_temp.office(pg_temp.add_wd(reg_first,
       case when ${u(14)} < 0.9 then 1 + ${pick(15, 3)} else 4 + ${pick(15, 3)} end), ${u(16)}) end as fwd1_at
   from a2
-), f2 as materialized (
+), f2 as (
   select f.*,
     case when forwards = 2 then pg_temp.office(pg_temp.add_wd(pg_temp.ld(fwd1_at), 1 + ${pick(17, 3)}), ${u(18)}) end
       as fwd2_at
@@ -115,24 +115,24 @@ with a0 as materialized (
     pg_temp.eod(pg_temp.add_wd(reg_first, term)) as due_first,
     case when forwards = 2 then pg_temp.reg_date(fwd1_at) end as reg_mid
   from f2
-), d as materialized (
+), d as (
   select r.*, pg_temp.eod(pg_temp.add_wd(reg_on, term)) as due0,
     case when reg_mid is not null then pg_temp.eod(pg_temp.add_wd(reg_mid, term)) end as due_mid,
     case when ${u(19)} < 0.96 then pg_temp.office(pg_temp.add_wd(reg_on, 1), ${u(20)}) end as assign_plan,
     case when author_id is not null and ${u(21)} < clarify
       then pg_temp.office(pg_temp.add_wd(reg_on, 2 + ${pick(22, 3)}), ${u(23)}) end as clar_plan
   from r
-), c as materialized (
+), c as (
   select d.*,
     case when assign_plan <= ${now} then assign_plan end as assign_at,
     case when clar_plan <= ${now} and clar_plan <= due0 then clar_plan end as clar_req_at
   from d
-), c2 as materialized (
+), c2 as (
   select c.*,
     case when clar_req_at is not null and not (${u(30)} < 0.12 and clar_req_at > ${now} - interval '30 days')
       then pg_temp.office(pg_temp.add_wd(pg_temp.ld(clar_req_at), 1 + ${pick(31, 6)}), ${u(32)}) end as clar_resp_plan
   from c
-), c3 as materialized (
+), c3 as (
   select c2.*, case when clar_resp_plan <= ${now} then clar_resp_plan end as clar_resp_at from c2
 ), c4 as materialized (
   select c3.*,
@@ -142,14 +142,14 @@ with a0 as materialized (
         pg_temp.wd_between(pg_temp.ld(clar_req_at), pg_temp.ld(clar_resp_at))))
       else due0 end as due1
   from c3
-), e as materialized (
+), e as (
   select c4.*,
     case when not pending and ${u(33)} < extend
       then pg_temp.office(pg_temp.add_wd(reg_on, 8 + ${pick(34, 4)}), ${u(35)}) end as ext_plan,
     least(pg_temp.add_wd(pg_temp.ld(due1), 5 + ${pick(36, 15)}),
       pg_temp.on_or_after((reg_on + interval '2 months')::date)) as ext_day
   from c4
-), e2 as materialized (
+), e2 as (
   select e.*,
     case when ext_plan <= ${now} and ext_plan <= due1 and ext_plan > coalesce(clar_resp_at, received_at)
       and ext_day > pg_temp.ld(due1) then ext_plan end as ext_at
@@ -159,7 +159,7 @@ with a0 as materialized (
     case when ext_at is not null then pg_temp.eod(ext_day) else due1 end as due_final,
     greatest(reg_on, pg_temp.ld(assign_at), pg_temp.ld(clar_resp_at), pg_temp.ld(ext_at)) as base_day
   from e2
-), w as materialized (
+), w as (
   select e3.*,
     case
       when pending or ${u(40)} < silent then null
@@ -168,14 +168,14 @@ with a0 as materialized (
         1 + floor(${u(43)} * greatest(pg_temp.wd_between(base_day, pg_temp.ld(due_final)), 0))::int))
     end as answer_day
   from e3
-), w2 as materialized (
+), w2 as (
   select w.*,
     case when answer_day is not null then greatest(pg_temp.office(answer_day, ${u(44)}),
       greatest(received_at, assign_at, clar_resp_at, ext_at) + interval '10 minutes') end as answer_plan
   from w
 ), x as materialized (
   select w2.*, case when answer_plan <= ${now} then answer_plan end as answered_at from w2
-), y as materialized (
+), y as (
   select x.*,
     coalesce(answered_at <= due_final, false) as on_time,
     case when not pending and due_final + interval '5 minutes' <= ${now}
@@ -188,12 +188,12 @@ with a0 as materialized (
     case when answered_at is not null and author_id is not null and channel <> 'assisted' and ${u(49)} < 0.45
       then answered_at + make_interval(hours => 1 + ${pick(50, 240)}) end as rate_plan
   from x
-), z as materialized (
+), z as (
   select y.*,
     case when close_plan <= ${now} then close_plan end as closed_at,
     case when rate_plan <= ${now} then rate_plan end as rated_at
   from y
-), z2 as materialized (
+), z2 as (
   select z.*,
     case when rated_at is null then null
       when decision = 'satisfied' then case when ${u(51)} < 0.8 then 'resolved' when ${u(51)} < 0.95 then 'partly' else 'not_resolved' end

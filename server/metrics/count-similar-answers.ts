@@ -98,67 +98,105 @@ function fnv1a(s: string): number {
 const sizeOk = (a: Text, b: Text) =>
   Math.min(a.grams.length, b.grams.length) >= 0.9 * Math.max(a.grams.length, b.grams.length);
 
-/** Pairs (indexes, first < second) of texts in one quarter that could be near-copies. */
+/** One text's signature under one scheme: a key per part (0 when the part is empty). */
+type Signed = { keys: Float64Array; empty: number };
+
+/** A 52-bit key of a part's content: equal contents give equal keys (a collision only adds a candidate). */
+function partKey(
+  quarter: number,
+  scheme: number,
+  part: number,
+  count: number,
+  sum: number,
+  mix: number,
+): number {
+  let h =
+    Math.imul(quarter + 1, 0x9e3779b1) ^
+    Math.imul(scheme + 1024, 0x85ebca6b) ^
+    Math.imul(part + 1, 0xc2b2ae35);
+  h = Math.imul(h ^ count, 0x27d4eb2f) ^ sum;
+  return (h >>> 0) * 2 ** 20 + ((mix ^ Math.imul(count, 0x165667b1)) >>> 12) + 1;
+}
+
+function sign(t: Text, quarter: number, s: number): Signed {
+  const { parts } = schemeOf(s);
+  const count = new Uint32Array(parts);
+  const sum = new Uint32Array(parts);
+  const mix = new Uint32Array(parts);
+  for (const h of t.grams) {
+    const p = h % parts;
+    count[p] = (count[p] ?? 0) + 1;
+    sum[p] = ((sum[p] ?? 0) + h) >>> 0;
+    mix[p] = ((mix[p] ?? 0) ^ Math.imul(h, 0x9e3779b1)) >>> 0;
+  }
+  const keys = new Float64Array(parts);
+  let empty = 0;
+  for (let p = 0; p < parts; p++) {
+    if (count[p] === 0) empty++;
+    else keys[p] = partKey(quarter, s, p, count[p] ?? 0, sum[p] ?? 0, mix[p] ?? 0);
+  }
+  return { keys, empty };
+}
+
+/**
+ * Pairs (indexes, first < second) of texts in one quarter that could be near-copies. A text A needs
+ * P − δ − (empty parts) matching non-empty parts with a partner, so at most δmax of its non-empty parts
+ * may differ: any δmax + 1 of them, the rarest taken, must include a shared one. Partners found that way
+ * are then held to the full count.
+ */
 function candidatePairs(texts: Text[]): [number, number][] {
-  const matches = new Map<string, number>();
-  const buckets = new Map<string, number[]>();
-  const empties = new Map<string, number>();
-  const degenerate: number[] = [];
-  texts.forEach((t, i) => {
+  const quarters = new Map<string, number>();
+  const signed = texts.map((t) => {
+    const q = quarters.get(t.quarter) ?? quarters.size;
+    quarters.set(t.quarter, q);
     const c = classOf(t.grams.length);
-    for (const s of [c, c - 1]) {
-      const { parts, deltaMax } = schemeOf(s);
-      const count = new Uint32Array(parts);
-      const sum = new Uint32Array(parts);
-      const mix = new Uint32Array(parts);
-      for (const h of t.grams) {
-        const p = h % parts;
-        count[p] = (count[p] ?? 0) + 1;
-        sum[p] = ((sum[p] ?? 0) + h) >>> 0;
-        mix[p] = ((mix[p] ?? 0) ^ Math.imul(h, 0x9e3779b1)) >>> 0;
-      }
-      let empty = 0;
-      for (let p = 0; p < parts; p++) {
-        if (count[p] === 0) {
-          empty++;
-          continue;
-        }
-        const key = `${t.quarter}|${s}|${p}|${count[p]}|${sum[p]}|${mix[p]}`;
+    return new Map([c, c - 1].map((s) => [s, sign(t, q, s)]));
+  });
+  const buckets = new Map<number, number[]>();
+  signed.forEach((schemes, i) => {
+    for (const { keys } of schemes.values()) {
+      for (const key of keys) {
+        if (key === 0) continue;
         const bucket = buckets.get(key);
         if (bucket) bucket.push(i);
         else buckets.set(key, [i]);
       }
-      empties.set(`${s}|${i}`, empty);
-      // So many empty parts that a near-copy might share no non-empty one: compare it with every text.
-      if (empty >= parts - deltaMax) degenerate.push(i);
     }
   });
-  for (const [key, ids] of buckets) {
-    const s = key.split("|")[1];
-    for (let a = 0; a < ids.length; a++) {
-      for (let b = a + 1; b < ids.length; b++) {
-        const pair = `${s}|${ids[a]}|${ids[b]}`;
-        matches.set(pair, (matches.get(pair) ?? 0) + 1);
-      }
-    }
-  }
-  const pairs = new Set<string>();
-  for (const [pair, n] of matches) {
-    const [s, x, y] = pair.split("|").map(Number) as [number, number, number];
-    const a = texts[x] as Text;
-    const b = texts[y] as Text;
-    if (!sizeOk(a, b)) continue;
+  const pairs = new Set<number>();
+  const consider = (x: number, y: number, s: number) => {
+    const [a, b] = x < y ? [x, y] : [y, x];
+    const pair = a * texts.length + b;
+    if (pairs.has(pair)) return;
+    const ta = texts[a] as Text;
+    const tb = texts[b] as Text;
+    const sa = signed[a]?.get(s);
+    const sb = signed[b]?.get(s);
+    if (!sa || !sb || ta.quarter !== tb.quarter || !sizeOk(ta, tb)) return;
+    let matches = 0;
+    for (let p = 0; p < sa.keys.length; p++) if (sa.keys[p] !== 0 && sa.keys[p] === sb.keys[p]) matches++;
     const { parts } = schemeOf(s);
-    const generous = Math.min(empties.get(`${s}|${x}`) ?? 0, empties.get(`${s}|${y}`) ?? 0);
-    if (n + generous >= parts - deltaOf(a.grams.length, b.grams.length)) pairs.add(`${x}|${y}`);
-  }
-  for (const i of degenerate) {
-    const a = texts[i] as Text;
-    texts.forEach((b, j) => {
-      if (j !== i && b.quarter === a.quarter && sizeOk(a, b)) pairs.add(i < j ? `${i}|${j}` : `${j}|${i}`);
-    });
-  }
-  return [...pairs].map((p) => p.split("|").map(Number) as [number, number]);
+    if (matches + Math.min(sa.empty, sb.empty) >= parts - deltaOf(ta.grams.length, tb.grams.length))
+      pairs.add(pair);
+  };
+  signed.forEach((schemes, i) => {
+    for (const [s, { keys, empty }] of schemes) {
+      const { parts, deltaMax } = schemeOf(s);
+      if (empty >= parts - deltaMax) {
+        // So many empty parts that a near-copy might share no non-empty one: compare it with every text.
+        texts.forEach((_, j) => {
+          if (j !== i) consider(i, j, s);
+        });
+        continue;
+      }
+      const probes = [...keys]
+        .filter((k) => k !== 0)
+        .sort((k1, k2) => (buckets.get(k1)?.length ?? 0) - (buckets.get(k2)?.length ?? 0))
+        .slice(0, deltaMax + 1);
+      for (const key of probes) for (const j of buckets.get(key) ?? []) if (j !== i) consider(i, j, s);
+    }
+  });
+  return [...pairs].map((pair) => [Math.floor(pair / texts.length), pair % texts.length]);
 }
 
 const CHUNK = 5000;

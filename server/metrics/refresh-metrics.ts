@@ -6,8 +6,10 @@ import { countAllSimilarAnswers, countNewSimilarAnswers } from "./count-similar-
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
-// event with a lower id than the watermark can still appear; the last ids are looked at again each time.
+// event with a lower id than the watermark can still appear: the last ids are looked at again, for the
+// appeals whose facts were refreshed too soon after the event to be sure they saw it.
 const EVENT_OVERLAP = 1000;
+const LATE_COMMIT = "10 minutes";
 
 /**
  * Brings the summary tables up to date with everything that happened since the last refresh: rebuilds
@@ -56,8 +58,11 @@ export async function refreshMetrics(
     } else {
       await tx.execute(sql`
         insert into metrics_changed
-        select appeal_id from appeal_events
-        where id > ${Number(current.last_event_id) - EVENT_OVERLAP} and id <= ${eventId}
+        select e.appeal_id from appeal_events e
+        left join metrics_appeal_facts f on f.appeal_id = e.appeal_id
+        where e.id > ${Number(current.last_event_id) - EVENT_OVERLAP} and e.id <= ${eventId}
+          and (e.id > ${Number(current.last_event_id)} or f.refreshed_at is null
+            or f.refreshed_at < e.occurred_at + ${LATE_COMMIT}::interval)
         union
         select appeal_id from moderation_log where seq > ${Number(current.last_log_seq)} and seq <= ${logSeq}
         union

@@ -36,7 +36,8 @@ export function locateRegion(lat: number, long: number): RegionCode | null {
   const scale = Math.cos((lat * Math.PI) / 180);
   let best: RegionCode | null = null;
   let bestDistance = Number.POSITIVE_INFINITY;
-  for (const [code, [cLat, cLong]] of Object.entries(REGION_CENTRES) as [RegionCode, readonly [number, number]][]) {
+  const centres = Object.entries(REGION_CENTRES) as [RegionCode, readonly [number, number]][];
+  for (const [code, [cLat, cLong]] of centres) {
     const distance = (lat - cLat) ** 2 + ((long - cLong) * scale) ** 2;
     if (distance < bestDistance) {
       best = code;

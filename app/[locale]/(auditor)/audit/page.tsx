@@ -90,7 +90,7 @@ export default async function AuditFigurePage({ params, searchParams }: Props) {
       ) : (
         <div className="table-wrap">
           <table>
-            <caption>{t("caption", { page, pages })}</caption>
+            <caption className={styles.caption}>{t("caption", { page, pages })}</caption>
             <thead>
               <tr>
                 <th scope="col">{t("number")}</th>

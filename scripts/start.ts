@@ -53,6 +53,8 @@ async function main() {
   mkdirSync(dataDir, { recursive: true });
   const secret = authSecret();
   const signingKeyFile = logSigningKeyFile();
+  // The demo's moderation decisions are signed by this process too, before the server starts.
+  process.env.LOG_SIGNING_KEY_FILE = signingKeyFile;
   let embedded: PostgresServer | undefined;
   let databaseUrl = process.env.DATABASE_URL;
   if (!databaseUrl) {

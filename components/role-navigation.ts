@@ -9,6 +9,7 @@ export type NavLabel =
   | "inbox"
   | "assistedFiling"
   | "accounts"
+  | "apiKeys"
   | "calendar"
   | "policies"
   | "track"
@@ -35,6 +36,7 @@ const BY_ROLE: Record<UserRole, NavLink[]> = {
   auditor: [{ href: "/audit", label: "audit" }],
   admin: [
     { href: "/admin/accounts", label: "accounts" },
+    { href: "/admin/api-keys", label: "apiKeys" },
     { href: "/admin/calendar", label: "calendar" },
     { href: "/admin/policies", label: "policies" },
   ],

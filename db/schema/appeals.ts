@@ -92,6 +92,8 @@ export const appeals = pgTable(
   (t) => [
     index("appeals_body_status_due_idx").on(t.bodyId, t.status, t.dueAt),
     index("appeals_author_idx").on(t.authorId, t.filedAt),
+    // Open311 lists and the exports read "the newest in a date range" (docs/performance.md).
+    index("appeals_filed_at_idx").on(t.filedAt),
     index("appeals_open_due_idx").on(t.dueAt).where(sql`${t.status} not in ('answered', 'closed')`),
     uniqueIndex("appeals_idempotency_key").on(t.idempotencyKey),
     check("appeals_anonymous_has_no_author", sql`not ${t.anonymous} or ${t.authorId} is null`),

@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_filed_at_idx" ON "appeals" USING btree ("filed_at");

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createDatabase } from "@/db/client";
+import { phoneJpeg } from "@/test/upload-fixtures";
 import { DEMO, expectNoAxeViolations, signInAs } from "./support";
 
 // A small but real PDF, made here: the server checks the bytes, not the name.
@@ -92,8 +93,11 @@ test("a citizen files an appeal with a PDF, gets a receipt with the deadline and
   ).toContainText("By the applicant");
   await expectNoAxeViolations(page);
 
-  // The file is served as a download to its author, and to no one who is not signed in.
+  // The file is served as a download to its author, through a short-lived link signed for them, and to no
+  // one who is not signed in.
   const href = await page.getByRole("link", { name: "act.pdf" }).getAttribute("href");
+  expect(href).toMatch(/^\/api\/attachments\/[0-9a-f-]{36}\?exp=\d+&sig=[\w-]{43}$/);
+  expect((await page.request.get(href?.replace(/&sig=.*/, "") ?? "")).status()).toBe(404);
   const download = await page.request.get(href ?? "");
   expect(download.status()).toBe(200);
   expect(download.headers()["content-disposition"]).toMatch(/^attachment;/);
@@ -264,7 +268,8 @@ test("the applicant clarifies, reads the answer, rates it and complains; the sup
   await page.getByLabel("Your clarification").fill("The underpass at Abai and Dostyk, since Monday.");
   await page
     .getByLabel("Files (optional)")
-    .setInputFiles({ name: "photo.pdf", mimeType: "application/pdf", buffer: PDF });
+    // A phone photo with its GPS position: the server re-encodes it (sharp, in the production build).
+    .setInputFiles({ name: "photo.jpg", mimeType: "image/jpeg", buffer: await phoneJpeg() });
   await page.getByRole("button", { name: "Send the clarification" }).click();
   await expect(
     page
@@ -272,7 +277,7 @@ test("the applicant clarifies, reads the answer, rates it and complains; the sup
       .getByRole("listitem")
       .filter({ hasText: "The applicant clarified the appeal" }),
   ).toContainText("The underpass at Abai and Dostyk, since Monday.");
-  await expect(page.getByRole("link", { name: "photo.pdf" })).toBeVisible();
+  await expect(page.getByRole("link", { name: "photo.jpg" })).toBeVisible();
 
   await official.reload();
   await official.locator("summary", { hasText: "Send the answer" }).click();

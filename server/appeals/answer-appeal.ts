@@ -36,7 +36,7 @@ export async function answerAppeal(
   },
 ) {
   const now = o.now ?? new Date();
-  const files = checkAttachments(o.attachments ?? []);
+  const files = await checkAttachments(o.attachments ?? []);
   return db.transaction(async (tx) => {
     const appeal = await lockAppealOfBodyOrThrow(tx, o.appealId, o.official.bodyId);
     const onTime = now.getTime() <= appeal.dueAt.getTime();

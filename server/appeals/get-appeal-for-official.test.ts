@@ -7,7 +7,11 @@ import { extendAppealDeadline } from "./extend-deadline";
 import { forwardAppeal } from "./forward-appeal";
 import { getAppealForOfficial } from "./get-appeal-for-official";
 
-const PNG = Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+// A whole 1×1 PNG: an image is decoded and re-encoded when attached, so a bare signature will not do.
+const PNG = Buffer.from(
+  "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAACXBIWXMAAAPoAAAD6AG1e1JrAAAADElEQVQImWP4//8/AAX+Av5Y8msOAAAAAElFTkSuQmCC",
+  "base64",
+);
 
 describe("an appeal as the body handling it sees it", () => {
   const db = useTestDatabase();

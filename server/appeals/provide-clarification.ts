@@ -22,7 +22,7 @@ export async function provideClarification(
   },
 ) {
   const now = o.now ?? new Date();
-  const files = checkAttachments(o.attachments ?? []);
+  const files = await checkAttachments(o.attachments ?? []);
   return db.transaction(async (tx) => {
     const appeal = await lockOwnAppealOrThrow(tx, o.appealId, o.citizenId);
     if (!canTake("provide_clarification", appeal.status)) throw new DomainError("BAD_TRANSITION");

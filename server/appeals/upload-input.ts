@@ -1,17 +1,23 @@
 import { z } from "zod";
 import { formDataObject } from "../form-data";
-import { ATTACHMENT_LIMITS, sniffMimeType } from "./attachment-rules";
+import { ATTACHMENT_LIMITS, inspectFile } from "./attachment-rules";
 
 /**
  * Files as a form sends them, checked field by field so that the form can say what is wrong with which
- * file: the size before reading, then the type from the bytes read (never from the name or the browser).
+ * file: the size before reading, then everything inspectFile looks for in the bytes read (never the name
+ * or the browser's claim).
  */
 const Upload = z
   .instanceof(File)
   .refine((f) => f.size > 0, { params: { key: "fileEmpty" }, abort: true })
   .refine((f) => f.size <= ATTACHMENT_LIMITS.maxBytes, { params: { key: "fileTooBig" }, abort: true })
-  .transform(async (f) => ({ fileName: f.name, bytes: Buffer.from(await f.arrayBuffer()) }))
-  .refine((f) => sniffMimeType(f.bytes) !== null, { params: { key: "fileType" } });
+  .transform(async (f, ctx) => {
+    const file = { fileName: f.name, bytes: Buffer.from(await f.arrayBuffer()) };
+    const { problem } = await inspectFile(file);
+    if (!problem) return file;
+    ctx.addIssue({ code: "custom", message: problem, params: { key: problem } });
+    return z.NEVER;
+  });
 
 export const Uploads = z
   .array(z.instanceof(File))

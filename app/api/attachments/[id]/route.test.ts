@@ -1,6 +1,7 @@
 import { eq } from "drizzle-orm";
 import { beforeEach, describe, expect, it, vi } from "vitest";
 import { attachments } from "@/db/schema";
+import { attachmentLink } from "@/server/appeals/attachment-link";
 import { fileAppeal } from "@/server/appeals/file-appeal";
 import type { SessionUser } from "@/server/auth/sessions";
 import { createActor } from "@/test/actors";
@@ -42,8 +43,13 @@ describe("GET /api/attachments/[id]", () => {
     return file?.id ?? "";
   }
 
-  const get = (id: string) =>
-    GET(new Request(`http://localhost/api/attachments/${id}`), { params: Promise.resolve({ id }) });
+  // As a browser follows a link: the id from the path, the rest from the query.
+  const follow = (link: string) => {
+    const id = new URL(link, "http://localhost").pathname.split("/").pop() ?? "";
+    return GET(new Request(new URL(link, "http://localhost")), { params: Promise.resolve({ id }) });
+  };
+  // The link the page would have given the signed-in viewer.
+  const get = (id: string) => follow(attachmentLink(id, session.user ?? { id: "nobody" }));
 
   it("serves the file to its author as a download that is never rendered", async () => {
     const author = await createActor(db(), "citizen");
@@ -78,5 +84,58 @@ describe("GET /api/attachments/[id]", () => {
     session.user = await createActor(db(), "citizen");
     expect((await get("not-a-uuid")).status).toBe(404);
     expect((await get("00000000-0000-4000-8000-000000000000")).status).toBe(404);
+  });
+
+  it("refuses a link that is missing, forged, changed or signed for someone else", async () => {
+    const author = await createActor(db(), "citizen");
+    const id = await fileWithAttachment(author);
+    session.user = author;
+    const link = attachmentLink(id, author);
+    const url = new URL(link, "http://localhost");
+    const sig = url.searchParams.get("sig") ?? "";
+    const exp = Number(url.searchParams.get("exp"));
+    for (const bad of [
+      `/api/attachments/${id}`,
+      `/api/attachments/${id}?exp=${exp}`,
+      `/api/attachments/${id}?exp=${exp}&sig=${sig.slice(0, 42)}${sig.endsWith("A") ? "B" : "A"}`,
+      `/api/attachments/${id}?exp=${exp + 3600}&sig=${sig}`,
+      // The signature of one file does not open another.
+      `/api/attachments/00000000-0000-4000-8000-000000000000?exp=${exp}&sig=${sig}`,
+    ]) {
+      const response = await follow(bad);
+      expect(response.status, bad).toBe(404);
+      expect(await response.text()).toBe("Not found");
+    }
+    // The author's own link, followed in the official's session: not theirs.
+    session.user = (await officialOf(db(), "akimat-almaty-city")).user;
+    expect((await follow(link)).status).toBe(404);
+    // Signed out, the author's own link opens nothing either.
+    session.user = null;
+    expect((await follow(link)).status).toBe(404);
+  });
+
+  it("answers 410 to its viewer once the link has run out, in all three languages", async () => {
+    const author = await createActor(db(), "citizen");
+    const id = await fileWithAttachment(author);
+    session.user = author;
+    const elevenMinutesAgo = new Date(Date.now() - 11 * 60 * 1000);
+    const response = await follow(attachmentLink(id, author, elevenMinutesAgo));
+    expect(response.status).toBe(410);
+    const text = await response.text();
+    expect(text).toContain("This file link has expired.");
+    expect(text).toContain("Срок действия ссылки на файл истёк.");
+    expect(text).toContain("Файл сілтемесінің мерзімі өтіп кетті.");
+    const nineMinutesAgo = new Date(Date.now() - 9 * 60 * 1000);
+    expect((await follow(attachmentLink(id, author, nineMinutesAgo))).status).toBe(200);
+  });
+
+  it("still asks whether the viewer may read the appeal: a valid link of their own is not enough", async () => {
+    const id = await fileWithAttachment(await createActor(db(), "citizen"));
+    const stranger = await createActor(db(), "citizen");
+    session.user = stranger;
+    // As if a page had handed the stranger a link to someone else's file.
+    const response = await follow(attachmentLink(id, stranger));
+    expect(response.status).toBe(404);
+    expect(await response.text()).toBe("Not found");
   });
 });

@@ -9,6 +9,7 @@ import { RatingForm } from "@/components/citizen/rating-form";
 import { bodyName } from "@/components/localized";
 import { PublicationStatus } from "@/components/moderation/publication-status";
 import { Link } from "@/i18n/navigation";
+import { attachmentLink } from "@/server/appeals/attachment-link";
 import { TEXT_LIMITS } from "@/server/appeals/text-limits";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
@@ -20,7 +21,7 @@ type Props = { params: Promise<{ locale: string; id: string }> };
 export default async function AppealPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
-  await requireUser(locale);
+  const user = await requireUser(locale);
   const view = await orNotFound((await getCaller()).appeal.get({ id }));
   const t = await getTranslations("citizen.appeal");
   const tc = await getTranslations("citizen.complain");
@@ -109,7 +110,7 @@ export default async function AppealPage({ params }: Props) {
           <ul>
             {view.attachments.map((f) => (
               <li key={f.id}>
-                <a href={`/api/attachments/${f.id}`} download={f.fileName}>
+                <a href={attachmentLink(f.id, user)} download={f.fileName}>
                   {f.fileName}
                 </a>{" "}
                 <span className="hint">

@@ -14,6 +14,7 @@ import styles from "@/components/official/official.module.css";
 import { OfficialTimeline } from "@/components/official/official-timeline";
 import { Link } from "@/i18n/navigation";
 import { ANSWER_LIMITS } from "@/server/appeals/answer-appeal";
+import { attachmentLink } from "@/server/appeals/attachment-link";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
@@ -152,7 +153,7 @@ export default async function OfficialAppealPage({ params }: Props) {
           <ul className={styles.files}>
             {detail.attachments.map((f) => (
               <li key={f.id}>
-                <a href={`/api/attachments/${f.id}`} download={f.fileName}>
+                <a href={attachmentLink(f.id, user)} download={f.fileName}>
                   {f.fileName}
                 </a>{" "}
                 ({t("fileSize", { size: Math.max(1, Math.round(f.size / 1024)) })})

@@ -1,5 +1,5 @@
 import { randomBytes } from "node:crypto";
-import { and, asc, eq, ilike, or, sql } from "drizzle-orm";
+import { and, asc, eq, ilike, ne, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stateBodies, type UserRole, users } from "@/db/schema";
 import { hashPassword } from "../auth/password";
@@ -84,11 +84,17 @@ export async function setAccountDisabled(db: Db, o: { userId: string; disabled: 
   });
 }
 
+/**
+ * Staff accounts, listed and searched freely. A citizen's name and e-mail are personal data that leave
+ * only to the citizen and to the body handling their appeal: an admin finds a citizen's account by its
+ * exact e-mail (as given in a support request), never by browsing or by part of a name.
+ */
 export async function listAccounts(
   db: Db,
   o: { search?: string; role?: UserRole; limit: number; offset: number },
 ) {
   const search = o.search?.trim();
+  const citizenNamed = search ? sql`lower(${users.email}) = lower(${search})` : sql`false`;
   return db
     .select({
       id: users.id,
@@ -104,6 +110,7 @@ export async function listAccounts(
       and(
         o.role ? eq(users.role, o.role) : undefined,
         search ? or(ilike(users.email, `%${search}%`), ilike(users.fullName, `%${search}%`)) : undefined,
+        or(ne(users.role, "citizen"), citizenNamed),
       ),
     )
     .orderBy(asc(users.role), asc(users.email))

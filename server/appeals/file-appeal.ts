@@ -43,7 +43,7 @@ export type FileAppealOptions = {
 
 export type FiledAppeal = { appeal: Appeal; accessCode: string | null; replayed: boolean };
 
-function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
+function requestHash(o: FileAppealOptions): string {
   const content = {
     kind: o.kind,
     bodyId: o.bodyId,
@@ -53,11 +53,15 @@ function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
     text: o.text,
     authorId: o.authorId,
     anonymous: Boolean(o.anonymous),
+    publishConsent: o.publishConsent,
+    locale: o.locale,
     // An assisted filing for another person under the same key is a different request.
     applicant: o.applicant ?? null,
     // Only when given, so that the hashes of earlier filings (and their retries) stay as they were.
     ...(o.location ? { location: o.location } : {}),
-    files: files.map((f) => f.sha256),
+    // The files as sent, not as stored: a retry is the same request even if re-encoding an image were
+    // ever to give other bytes (another libvips), and filings before re-encoding keep their hashes.
+    files: (o.attachments ?? []).map((f) => createHash("sha256").update(f.bytes).digest("hex")),
   };
   return createHash("sha256").update(JSON.stringify(content)).digest("hex");
 }
@@ -71,12 +75,13 @@ function requestHash(o: FileAppealOptions, files: CheckedFile[]): string {
  */
 export async function fileAppeal(db: Db, o: FileAppealOptions): Promise<FiledAppeal> {
   if (o.anonymous && !o.crimeReport) throw new DomainError("ANONYMOUS_NOT_ALLOWED");
-  const files = checkAttachments(o.attachments ?? []);
-  const hash = requestHash(o, files);
+  const hash = requestHash(o);
+  // A retry answers at once, without decoding its images again: they were checked when first filed.
   if (o.idempotencyKey) {
     const replay = await replayOf(db, o.idempotencyKey, hash);
     if (replay) return replay;
   }
+  const files = await checkAttachments(o.attachments ?? []);
   try {
     return await db.transaction((tx) => insertAppeal(tx, o, files, hash));
   } catch (error) {

@@ -51,8 +51,12 @@ export async function fileComplaint(
       .select()
       .from(appeals)
       .where(and(eq(appeals.complaintOfId, original.id), eq(appeals.authorId, o.citizenId)));
-    // A retry of the same submission gets the complaint it already filed.
-    if (earlier?.idempotencyKey === o.idempotencyKey) return earlier;
+    // A retry of the same submission gets the complaint it already filed; the key with other words is
+    // another submission, refused rather than answered with the first.
+    if (earlier?.idempotencyKey === o.idempotencyKey) {
+      if (earlier.text !== o.text) throw new DomainError("IDEMPOTENCY_MISMATCH");
+      return earlier;
+    }
     if (earlier) throw new DomainError("BAD_TRANSITION");
 
     const grounds = complaintGrounds(original, now, await loadWorkingCalendar(tx));

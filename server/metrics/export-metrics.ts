@@ -1,3 +1,4 @@
+import { z } from "zod";
 import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
 import { metricsByMonth } from "./dashboard-queries";
@@ -98,18 +99,24 @@ export function toCsv(rows: ExportRow[], columns: string[]): string {
 
 export type ExportQuery = { period: Period; by: "body" | "region" };
 
+// The only parameters there are: an unknown one (a sort, a filter this export does not have) is a 400 that
+// says so, never a silently different download.
+const ExportQueryParams = z.strictObject({
+  from: z.string().regex(MONTH_PATTERN).optional(),
+  to: z.string().regex(MONTH_PATTERN).optional(),
+  by: z.enum(["body", "region"]).default("body"),
+});
+
 /**
  * Reads ?from=YYYY-MM&to=YYYY-MM&by=body|region; a missing period means the last twelve months.
  * Returns null for anything else, which the route answers with 400.
  */
 export function exportQueryOf(url: string, now: Date): ExportQuery | null {
-  const q = new URL(url).searchParams;
-  const by = q.get("by") ?? "body";
-  if (by !== "body" && by !== "region") return null;
-  const from = q.get("from");
-  const to = q.get("to");
-  if (from === null && to === null) return { period: lastTwelveMonths(now), by };
-  if (!from || !to || !MONTH_PATTERN.test(from) || !MONTH_PATTERN.test(to) || from > to) return null;
+  const parsed = ExportQueryParams.safeParse(Object.fromEntries(new URL(url).searchParams));
+  if (!parsed.success) return null;
+  const { from, to, by } = parsed.data;
+  if (from === undefined && to === undefined) return { period: lastTwelveMonths(now), by };
+  if (!from || !to || from > to) return null;
   if (monthsOf({ from, to }).length > MAX_EXPORT_MONTHS) return null;
   return { period: { from, to }, by };
 }

@@ -4,11 +4,14 @@ import { appealAnswers, appealPublications, appealRatings, appeals, stateBodies 
 import { getTimeline } from "../appeals/get-timeline";
 import { DomainError } from "../errors";
 import { type PublicSegment, publicSegments } from "../moderation/redactions";
+import { applicantOf } from "../public-appeals/applicant-of";
+import { type NameSegment, withoutApplicant } from "../public-appeals/public-appeal-view";
 
 /**
  * One appeal as an auditor reads it: its content, the answer and its history, without the applicant's
- * personal data (name, contacts, address, account) and without anything a moderator redacted. A hidden
- * appeal keeps its figures but not its words: subject, text and the citizen's replies are withheld.
+ * personal data (name, contacts, address, account), even where the texts repeat it, and without anything
+ * a moderator redacted. A hidden appeal keeps its figures but not its words: subject, text and the
+ * citizen's replies are withheld.
  */
 export async function getAuditAppeal(db: Db, appealId: string) {
   const [row] = await db
@@ -60,14 +63,22 @@ export async function getAuditAppeal(db: Db, appealId: string) {
   const timeline = (await getTimeline(db, appealId)).map((e) =>
     hidden ? { ...e, question: null, reply: null } : e,
   );
+  // Auditors read what was asked and answered, not who asked: the applicant's name and contacts are
+  // taken out wherever the appeal's words or the body's answer repeat them.
+  const applicant = await applicantOf(db, appealId);
+  const nameless = (s: string) => withoutApplicant(s, applicant);
   const { text, subject, redactions, ...rest } = row;
-  const segments: PublicSegment[] | null = hidden ? null : publicSegments(text, redactions ?? []);
+  const segments: (PublicSegment | NameSegment)[] | null = hidden
+    ? null
+    : publicSegments(text, redactions ?? []).flatMap((s) => ("text" in s ? nameless(s.text) : [s]));
   return {
     ...rest,
     hidden,
     subject: hidden ? null : subject,
     segments,
-    answer: answer ?? null,
+    answer: answer
+      ? { ...answer, text: nameless(answer.text), legalGrounds: nameless(answer.legalGrounds) }
+      : null,
     rating: rating ?? null,
     timeline,
   };

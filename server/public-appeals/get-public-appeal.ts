@@ -8,12 +8,12 @@ import {
   appeals,
   moderationLog,
   stateBodies,
-  users,
 } from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
 import { DomainError } from "../errors";
 import type { LogEntryContent } from "../moderation/append-log-entry";
 import type { ModerationGround } from "../moderation/statement-of-reasons";
+import { applicantOf } from "./applicant-of";
 import { isPublic, publicAppealColumns, toPublicAppeal } from "./public-appeal-view";
 
 // The log actions after which an appeal stood public: an appeal that once was keeps a tombstone.
@@ -63,11 +63,11 @@ export async function getPublicAppeal(
     .from(moderationLog)
     .where(eq(moderationLog.appealId, row.id))
     .orderBy(asc(moderationLog.seq));
-  const [applicant] = await db
-    .select({ filedAs: appeals.applicantName, account: users.fullName, authorId: appeals.authorId })
+  const [author] = await db
+    .select({ authorId: appeals.authorId })
     .from(appeals)
-    .leftJoin(users, eq(users.id, appeals.authorId))
     .where(eq(appeals.id, row.id));
+  const applicant = await applicantOf(db, row.id);
 
   const viewer = o.viewer ?? null;
   const supported =
@@ -86,14 +86,15 @@ export async function getPublicAppeal(
       answer: answer ?? null,
       rating: rating ?? null,
       moderation,
-      applicantNames: [applicant?.filedAs, applicant?.account].filter((n): n is string => Boolean(n)),
+      applicantNames: applicant.names,
+      applicantContacts: applicant.contacts,
     }),
     viewer: viewer
       ? {
-          own: applicant?.authorId === viewer.id,
+          own: author?.authorId === viewer.id,
           supported,
           // "Me too" is for other citizens: the author's own support would only inflate the count.
-          canSupport: viewer.role === "citizen" && applicant?.authorId !== viewer.id && !supported,
+          canSupport: viewer.role === "citizen" && author?.authorId !== viewer.id && !supported,
         }
       : null,
   };

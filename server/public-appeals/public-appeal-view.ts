@@ -9,7 +9,7 @@ import {
   type MODERATION_ACTIONS,
   stateBodies,
 } from "@/db/schema";
-import { publicSegments } from "../moderation/redactions";
+import { type PublicSegment, publicSegments } from "../moderation/redactions";
 
 /**
  * THE definition of what the public may see of an appeal. Every public read path selects with
@@ -110,6 +110,8 @@ export function toPublicSummary(r: SummaryRow) {
 
 export type NameSegment = { text: string } | { name: true };
 
+const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 /**
  * An answer often addresses the citizen by name; the public reads it with the name taken out. The full
  * name goes first, so that parts too short to match alone (a two-letter surname) leave with it; then
@@ -118,7 +120,6 @@ export type NameSegment = { text: string } | { name: true };
  * word too many is the safe mistake here.
  */
 export function withoutNames(text: string, fullNames: readonly string[]): NameSegment[] {
-  const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
   const wholes = fullNames
     .map((n) => n.trim().split(/\s+/).filter(Boolean))
     .filter((parts) => parts.length > 0)
@@ -148,6 +149,40 @@ export function withoutNames(text: string, fullNames: readonly string[]): NameSe
   return out;
 }
 
+/** The applicant's known personal data: the names to take out, and the contacts (e-mail, phone, address). */
+export type ApplicantData = { names: readonly string[]; contacts: readonly string[] };
+
+/** A contact as written anywhere in a text: a phone with any spacing and either prefix, the rest as is. */
+function contactPattern(contact: string): string | null {
+  const trimmed = contact.trim();
+  const digits = trimmed.replace(/\D/g, "");
+  if (digits.length >= 10 && /^[\d\s()+.-]+$/.test(trimmed)) {
+    const local = digits.slice(-10).split("").join("[\\s().-]*");
+    return `(?:(?:\\+\\s*7|8)[\\s().-]*)?${local}(?!\\d)`;
+  }
+  return [...trimmed].length >= 5 ? literal(trimmed).replace(/\s+/g, "\\s+") : null;
+}
+
+/**
+ * A text a body wrote about an appeal (its answer), as someone other than the applicant and the body
+ * reads it: the applicant's contacts taken out as redactions (an answer may say how the body reached
+ * them), then their names as name markers (withoutNames).
+ */
+export function withoutApplicant(text: string, applicant: ApplicantData): (NameSegment | PublicSegment)[] {
+  const patterns = applicant.contacts.map(contactPattern).filter((p): p is string => p !== null);
+  if (patterns.length === 0) return withoutNames(text, applicant.names);
+  const pattern = new RegExp(patterns.join("|"), "giu");
+  const out: (NameSegment | PublicSegment)[] = [];
+  let at = 0;
+  for (const match of text.matchAll(pattern)) {
+    if (match.index > at) out.push(...withoutNames(text.slice(at, match.index), applicant.names));
+    out.push({ redacted: true });
+    at = match.index + match[0].length;
+  }
+  if (at < text.length) out.push(...withoutNames(text.slice(at), applicant.names));
+  return out;
+}
+
 type AnswerRow = Pick<
   typeof appealAnswers.$inferSelect,
   "decision" | "text" | "legalGrounds" | "appealRights" | "answeredAt" | "onTime"
@@ -155,7 +190,10 @@ type AnswerRow = Pick<
 type RatingRow = Pick<typeof appealRatings.$inferSelect, "outcome" | "quality" | "heard">;
 type LogRow = { seq: number; action: (typeof MODERATION_ACTIONS)[number]; createdAt: Date };
 
-/** The public page of an appeal. `applicantNames` are used to take names out and never returned. */
+/**
+ * The public page of an appeal. `applicantNames` and `applicantContacts` are used to take the applicant
+ * out of the answer and are never returned.
+ */
 export function toPublicAppeal(
   r: PublicAppealRow,
   o: {
@@ -163,9 +201,10 @@ export function toPublicAppeal(
     rating: RatingRow | null;
     moderation: readonly LogRow[];
     applicantNames: readonly string[];
+    applicantContacts?: readonly string[];
   },
 ) {
-  const names = o.applicantNames;
+  const applicant = { names: o.applicantNames, contacts: o.applicantContacts ?? [] };
   return {
     number: r.number,
     kind: r.kind,
@@ -184,9 +223,9 @@ export function toPublicAppeal(
     answer: o.answer
       ? {
           decision: o.answer.decision,
-          text: withoutNames(o.answer.text, names),
-          legalGrounds: withoutNames(o.answer.legalGrounds, names),
-          appealRights: withoutNames(o.answer.appealRights, names),
+          text: withoutApplicant(o.answer.text, applicant),
+          legalGrounds: withoutApplicant(o.answer.legalGrounds, applicant),
+          appealRights: withoutApplicant(o.answer.appealRights, applicant),
           answeredAt: o.answer.answeredAt,
           onTime: o.answer.onTime,
         }

@@ -170,6 +170,7 @@ describe("inbox procedures", () => {
     const pdf = new File([PDF], "act.pdf", { type: "application/pdf" });
     const answered = await caller.inbox.answer(answerForm(s.appeal.id, {}, [pdf]));
     expect(answered.status).toBe("answered");
+    expect(Object.keys(answered).sort()).toEqual(["dueAt", "id", "status"]);
     const detail = await caller.inbox.appeal({ appealId: s.appeal.id });
     expect(detail.attachments.map((f) => f.fileName)).toEqual(["act.pdf"]);
     expect(detail.answer?.decision).toBe("satisfied");

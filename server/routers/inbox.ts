@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { answerDecision } from "@/db/schema";
+import { answerDecision, appealStatus } from "@/db/schema";
 import { ANSWER_LIMITS, answerAppeal } from "../appeals/answer-appeal";
 import { assignAppeal, listExecutors } from "../appeals/assign-appeal";
 import { closeAppeal } from "../appeals/close-appeal";
@@ -49,6 +49,9 @@ export const AnswerInput = formInput(
 
 const acting = (ctx: { user: { id: string }; bodyId: string }) => ({ id: ctx.user.id, bodyId: ctx.bodyId });
 
+// An action answers with where the appeal now stands, never the whole row (access-code and request hashes).
+const ActionOutcome = z.object({ id: z.uuid(), status: z.enum(appealStatus.enumValues), dueAt: z.date() });
+
 export const inboxRouter = router({
   list: officialProcedure
     .input(InboxInput)
@@ -60,20 +63,26 @@ export const inboxRouter = router({
   bodies: officialProcedure.query(({ ctx }) => listStateBodies(ctx.db)),
   assign: officialProcedure
     .input(AppealId.extend({ executorId: z.uuid() }))
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => assignAppeal(ctx.db, { ...input, official: acting(ctx) })),
   requestClarification: officialProcedure
     .input(ClarificationInput)
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => requestClarification(ctx.db, { ...input, official: acting(ctx) })),
   forward: officialProcedure
     .input(ForwardInput)
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => forwardAppeal(ctx.db, { ...input, official: acting(ctx) })),
   extend: officialProcedure
     .input(ExtendInput)
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => extendAppealDeadline(ctx.db, { ...input, official: acting(ctx) })),
   answer: officialProcedure
     .input(AnswerInput)
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => answerAppeal(ctx.db, { ...input, official: acting(ctx) })),
   close: officialProcedure
     .input(AppealId)
+    .output(ActionOutcome)
     .mutation(({ ctx, input }) => closeAppeal(ctx.db, { ...input, official: acting(ctx) })),
 });

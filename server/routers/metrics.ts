@@ -9,6 +9,14 @@ import {
   republicMetrics,
 } from "../metrics/dashboard-queries";
 import { getBodyDashboard, getRegionDashboard } from "../metrics/get-scope-dashboard";
+import {
+  BodyDashboardOutput,
+  LeagueOutput,
+  MetricSetOutput,
+  RegionDashboardOutput,
+  RegionMapOutput,
+  TrendOutput,
+} from "../metrics/metrics-schema";
 import { lastTwelveMonths, MONTH_PATTERN, type Period } from "../metrics/period";
 import { publicProcedure, router } from "../trpc";
 
@@ -34,6 +42,7 @@ const periodOf = (p: Period | undefined) => p ?? lastTwelveMonths(new Date());
 export const metricsRouter = router({
   overview: publicProcedure
     .input(z.strictObject({ period: PeriodInput }))
+    .output(MetricSetOutput)
     .query(({ ctx, input }) => republicMetrics(ctx.db, periodOf(input.period))),
   league: publicProcedure
     .input(
@@ -43,20 +52,25 @@ export const metricsRouter = router({
         order: z.enum(["asc", "desc"]).optional(),
       }),
     )
+    .output(LeagueOutput)
     .query(({ ctx, input }) => leagueTable(ctx.db, { ...input, period: periodOf(input.period) })),
   map: publicProcedure
     .input(z.strictObject({ period: PeriodInput, metric: z.enum(MAP_METRICS) }))
+    .output(RegionMapOutput)
     .query(({ ctx, input }) => regionMap(ctx.db, { ...input, period: periodOf(input.period) })),
   trend: publicProcedure
     .input(z.strictObject({ period: PeriodInput }))
+    .output(TrendOutput)
     .query(({ ctx, input }) => monthlyTrend(ctx.db, { period: periodOf(input.period) })),
   body: publicProcedure
     .input(z.strictObject({ code: z.string().trim().min(1).max(100), period: PeriodInput }))
+    .output(BodyDashboardOutput)
     .query(({ ctx, input }) =>
       getBodyDashboard(ctx.db, { code: input.code, period: periodOf(input.period) }),
     ),
   region: publicProcedure
     .input(z.strictObject({ code: z.enum(REGION_CODES), period: PeriodInput }))
+    .output(RegionDashboardOutput)
     .query(({ ctx, input }) =>
       getRegionDashboard(ctx.db, { region: input.code, period: periodOf(input.period) }),
     ),

@@ -3,6 +3,11 @@ import { APPEAL_KIND_VALUES, APPEAL_STATUSES, appealCategory } from "@/db/schema
 import { REGION_CODES } from "../directory/regions";
 import { getPublicAppeal } from "../public-appeals/get-public-appeal";
 import { listPublicAppeals, PUBLIC_PAGE_SIZE, PUBLIC_SORTS } from "../public-appeals/list-public-appeals";
+import {
+  PublicAppealListOutput,
+  PublicAppealPageOutput,
+  SupportOutput,
+} from "../public-appeals/public-appeal-schema";
 import { supportAppeal } from "../public-appeals/support-appeal";
 import { citizenProcedure, publicProcedure, rateLimited, router } from "../trpc";
 
@@ -24,12 +29,17 @@ export const PublicListInput = z.strictObject({
 const AppealNumber = z.strictObject({ number: z.string().trim().min(1).max(40) });
 
 export const publicAppealsRouter = router({
-  list: publicProcedure.input(PublicListInput).query(({ ctx, input }) => listPublicAppeals(ctx.db, input)),
+  list: publicProcedure
+    .input(PublicListInput)
+    .output(PublicAppealListOutput)
+    .query(({ ctx, input }) => listPublicAppeals(ctx.db, input)),
   get: publicProcedure
     .input(AppealNumber)
+    .output(PublicAppealPageOutput)
     .query(({ ctx, input }) => getPublicAppeal(ctx.db, { number: input.number, viewer: ctx.user })),
   support: citizenProcedure
     .use(rateLimited("support", (ctx) => ctx.user?.id ?? "anonymous"))
     .input(AppealNumber)
+    .output(SupportOutput)
     .mutation(({ ctx, input }) => supportAppeal(ctx.db, { number: input.number, citizenId: ctx.user.id })),
 });

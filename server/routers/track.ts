@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { trackAppeal } from "../appeals/track-appeal";
+import { TrackOutput } from "../appeals/track-appeal-schema";
 import { publicProcedure, rateLimited, router } from "../trpc";
 
 export const TrackInput = z.strictObject({
@@ -12,5 +13,6 @@ export const trackRouter = router({
   appeal: publicProcedure
     .use(rateLimited("trackAppeal", (ctx) => ctx.clientIp ?? "direct"))
     .input(TrackInput)
+    .output(TrackOutput)
     .mutation(({ ctx, input }) => trackAppeal(ctx.db, input)),
 });

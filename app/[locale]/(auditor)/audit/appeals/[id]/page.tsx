@@ -33,6 +33,18 @@ export default async function AuditAppealPage({ params }: Props) {
   const lang = (await getLocale()) as Locale;
   const when = (d: Date | null) => (d ? format.dateTime(d, { dateStyle: "long", timeStyle: "short" }) : "—");
   const region = appeal.region as RegionCode | null;
+  // What a moderator redacted and what names or reaches the applicant read alike: taken out.
+  const words = (segments: readonly ({ text: string } | { redacted: true } | { name: true })[]) =>
+    segments.map((s, i) =>
+      "text" in s ? (
+        s.text
+      ) : (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the segments are fixed for the page's lifetime
+        <span key={i} className="badge">
+          {t("redacted")}
+        </span>
+      ),
+    );
 
   return (
     <>
@@ -70,18 +82,7 @@ export default async function AuditAppealPage({ params }: Props) {
         ) : (
           <>
             <h3>{appeal.subject}</h3>
-            <p>
-              {appeal.segments.map((s, i) =>
-                "text" in s ? (
-                  s.text
-                ) : (
-                  // biome-ignore lint/suspicious/noArrayIndexKey: the segments are fixed for the page's lifetime
-                  <span key={i} className="badge">
-                    {t("redacted")}
-                  </span>
-                ),
-              )}
-            </p>
+            <p>{words(appeal.segments)}</p>
           </>
         )}
       </section>
@@ -94,8 +95,8 @@ export default async function AuditAppealPage({ params }: Props) {
               <strong>{tdec(appeal.answer.decision)}</strong> · {when(appeal.answer.answeredAt)} ·{" "}
               {appeal.answer.onTime ? t("appeal.onTime") : t("appeal.late")}
             </p>
-            <p>{appeal.answer.text}</p>
-            <p className="hint">{appeal.answer.legalGrounds}</p>
+            <p>{words(appeal.answer.text)}</p>
+            <p className="hint">{words(appeal.answer.legalGrounds)}</p>
           </>
         ) : (
           <p>{t("appeal.noAnswer")}</p>

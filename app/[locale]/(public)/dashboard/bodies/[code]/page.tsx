@@ -1,4 +1,5 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { cache } from "react";
 import { CategoryTable } from "@/components/dashboard/category-table";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
@@ -15,10 +16,16 @@ import { orNotFound } from "@/server/or-not-found";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: Promise<SearchParams> };
 
-export async function generateMetadata({ params }: Pick<Props, "params">) {
+// One read per request, shared by the metadata and the page (the body's dashboard is four queries).
+const load = cache(async (code: string, from: string, to: string) =>
+  (await getCaller()).metrics.body({ code, period: { from, to } }),
+);
+
+export async function generateMetadata({ params, searchParams }: Props) {
   const { locale, code } = await params;
   const t = await getTranslations({ locale, namespace: "dashboard" });
-  const data = await (await getCaller()).metrics.body({ code }).catch(() => null);
+  const { period } = periodOf(await searchParams, new Date());
+  const data = await load(code, period.from, period.to).catch(() => null);
   return { title: data ? t("body.title", { name: bodyName(data.body, locale) }) : t("title") };
 }
 
@@ -26,11 +33,7 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
   const { locale, code } = await params;
   setRequestLocale(locale);
   const { period } = periodOf(await searchParams, new Date());
-  const caller = await getCaller();
-  const [data, user] = await Promise.all([
-    orNotFound(caller.metrics.body({ code, period })),
-    getCurrentUser(),
-  ]);
+  const [data, user] = await Promise.all([orNotFound(load(code, period.from, period.to)), getCurrentUser()]);
   const t = await getTranslations("dashboard");
   const lang = (await getLocale()) as Locale;
   const name = bodyName(data.body, lang);

@@ -1,0 +1,299 @@
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import type { Database } from "@/db/client";
+import { appeals, attachments, notifications, users } from "@/db/schema";
+import { answerAppeal } from "@/server/appeals/answer-appeal";
+import { fileAppeal } from "@/server/appeals/file-appeal";
+import type { Appeal } from "@/server/appeals/lifecycle";
+import { requestClarification } from "@/server/appeals/request-clarification";
+import type { SessionUser } from "@/server/auth/sessions";
+import { saveCalendarDay } from "@/server/calendar/save-calendar-day";
+import { listDeadlinePolicies, type PolicyTerms } from "@/server/deadlines/update-policy";
+import { addCalendarDays, almatyDate, type IsoDate } from "@/server/deadlines/working-calendar";
+import { refreshMetrics } from "@/server/metrics/refresh-metrics";
+import { contestDecision } from "@/server/moderation/contest-decision";
+import { moderateAppeal } from "@/server/moderation/moderate-appeal";
+import { issueApiKey } from "@/server/open311/api-keys";
+import { fileAssistedAppeal } from "@/server/operator/file-assisted-appeal";
+import { createActor } from "./actors";
+import { PDF } from "./citizen-fixtures";
+import { bodyIdOf } from "./official-fixtures";
+import { statementOf } from "./public-appeal-fixtures";
+
+/** Everyone the authorization matrix asks: each procedure and route is tried as each of them. */
+export const ACTORS = [
+  "anonymous",
+  "citizenA",
+  "citizenB",
+  "officialA",
+  "officialB",
+  "supervisor",
+  "operator",
+  "moderator",
+  "auditor",
+  "admin",
+] as const;
+export type ActorName = (typeof ACTORS)[number];
+
+/**
+ * Body A is a district akimat; the supervisor is an official of its parent, the city akimat, who reads
+ * what the districts below it hold (appeal-access.ts). Body B is A's sibling: same parent, no oversight.
+ */
+export const BODY_CODES = {
+  a: "akimat-almaty-city-bostandyk",
+  b: "akimat-almaty-city-medeu",
+  parent: "akimat-almaty-city",
+  elsewhere: "akimat-astana",
+} as const;
+
+/**
+ * Citizen A's personal data, everything the service holds of a person: the account (name, e-mail,
+ * phone: db/schema/users.ts) and the applicant fields of an appeal (name, e-mail, phone, postal address).
+ * No identity number (IIN) is collected anywhere, so none can leave. Each value carries a marker that
+ * occurs nowhere else in the world, so a leak shows in any serialized answer.
+ */
+export const CITIZEN_A = {
+  fullName: "Айнаш Маркерқызы Жасырынова",
+  email: "ainash.pii-q7x3@example.kz",
+  phone: "+77019990317",
+  address: "Алматы, улица Маркерная 77, кв. 31",
+} as const;
+export const PERSONAL_MARKERS = [
+  "Маркерқызы",
+  "Жасырынова",
+  "pii-q7x3",
+  "PII-Q7X3",
+  "7019990317",
+  "701 999 03 17",
+  "Маркерная",
+] as const;
+
+/** The applicant of the assisted filing: a different person, who follows the appeal with a code. */
+const ASSISTED_APPLICANT = { name: "Серік Оператордан", phone: "+77020000001", address: null, email: null };
+
+export type World = {
+  actors: Record<ActorName, SessionUser | null>;
+  bodies: { a: string; b: string; parent: string; elsewhere: string };
+  /** Citizen A's appeals at body A, each in the state one procedure acts on. */
+  appeals: {
+    /** Registered, waiting for publication, with a file: what every read path is asked for. */
+    main: Appeal;
+    published: Appeal;
+    declined: Appeal;
+    contested: Appeal;
+    toModerate: Appeal;
+    toAssign: Appeal;
+    toClarify: Appeal;
+    toForward: Appeal;
+    toExtend: Appeal;
+    toAnswer: Appeal;
+    toClose: Appeal;
+    awaitingClarification: Appeal;
+    toRate: Appeal;
+    toComplain: Appeal;
+    /** Filed by the operator for someone without an account; followed with the printed code. */
+    assisted: Appeal;
+  };
+  assistedCode: string;
+  attachmentId: string;
+  notificationOfA: string;
+  extendTo: IsoDate;
+  apiKey: { id: string; key: string };
+  integratorEmail: string;
+  staffTargets: { changeRole: string; disable: string };
+  calendarDayToDelete: IsoDate;
+  applicationPolicy: PolicyTerms;
+  /** Unique per world, for what must be unique (e-mails, idempotency keys). */
+  run: string;
+};
+
+const answerOf = (appealId: string, official: { id: string; bodyId: string }) => ({
+  appealId,
+  decision: "satisfied" as const,
+  // Addressed by name, as answers are, and saying how the body reached the applicant: whoever else reads
+  // the answer (the public, an auditor) must find neither.
+  text:
+    `Құрметті ${CITIZEN_A.fullName}! The courtyard lighting at ${CITIZEN_A.address} was repaired. ` +
+    `We called you at +7 701 999 03 17 and wrote to ${CITIZEN_A.email.toUpperCase()} on the same day.`,
+  legalGrounds: "Rules for the maintenance of courtyards, para. 4.",
+  appealRights: "You may complain to the superior body or to court under the APPC within the legal terms.",
+  official,
+});
+
+/** The world every cell of the matrix runs in, built once per test file through the domain functions. */
+export async function buildAuthorizationWorld(db: Database): Promise<World> {
+  const run = randomBytes(4).toString("hex");
+  const bodies = {
+    a: await bodyIdOf(db, BODY_CODES.a),
+    b: await bodyIdOf(db, BODY_CODES.b),
+    parent: await bodyIdOf(db, BODY_CODES.parent),
+    elsewhere: await bodyIdOf(db, BODY_CODES.elsewhere),
+  };
+  const citizenA = await createActor(db, "citizen", { fullName: CITIZEN_A.fullName });
+  await db
+    .update(users)
+    .set({ email: CITIZEN_A.email, phone: CITIZEN_A.phone })
+    .where(eq(users.id, citizenA.id));
+  const actors: Record<ActorName, SessionUser | null> = {
+    anonymous: null,
+    citizenA: { ...citizenA, email: CITIZEN_A.email },
+    citizenB: await createActor(db, "citizen", { fullName: "Бауыржан Басқаұлы" }),
+    officialA: await createActor(db, "official", { bodyId: bodies.a, fullName: "Official of A" }),
+    officialB: await createActor(db, "official", { bodyId: bodies.b, fullName: "Official of B" }),
+    supervisor: await createActor(db, "official", { bodyId: bodies.parent, fullName: "Supervisor of A" }),
+    operator: await createActor(db, "operator"),
+    moderator: await createActor(db, "moderator"),
+    auditor: await createActor(db, "auditor"),
+    admin: await createActor(db, "admin"),
+  };
+  const officialA = { id: actors.officialA?.id ?? "", bodyId: bodies.a };
+  // Earlier decisions are another moderator's: the matrix's moderator may then judge a contest of them.
+  const moderator0 = await createActor(db, "moderator");
+
+  const file = async (role: string, o: { publishConsent?: boolean; withFile?: boolean } = {}) =>
+    (
+      await fileAppeal(db, {
+        kind: "application",
+        bodyId: bodies.a,
+        category: "housing_utilities",
+        region: "almaty_city",
+        subject: `Courtyard lights (${role}) ${run}`,
+        text: `The lights in the courtyard of block 12 have been off for a month (${role}, ${run}).`,
+        publishConsent: o.publishConsent ?? false,
+        locale: "en",
+        authorId: citizenA.id,
+        applicant: {
+          name: CITIZEN_A.fullName,
+          email: CITIZEN_A.email,
+          phone: CITIZEN_A.phone,
+          address: CITIZEN_A.address,
+        },
+        attachments: o.withFile ? [{ fileName: "photo-of-the-courtyard.pdf", bytes: PDF }] : [],
+      })
+    ).appeal;
+  const decide = (appealId: string, decision: "publish" | "decline") =>
+    moderateAppeal(db, {
+      appealId,
+      moderator: moderator0,
+      decision,
+      statement: decision === "decline" ? statementOf("not_an_appeal") : null,
+    });
+
+  const main = await file("main", { publishConsent: true, withFile: true });
+  const published = await file("published", { publishConsent: true });
+  await decide(published.id, "publish");
+  await answerAppeal(db, answerOf(published.id, officialA));
+  const declined = await file("declined", { publishConsent: true });
+  await decide(declined.id, "decline");
+  const contested = await file("contested", { publishConsent: true });
+  await decide(contested.id, "decline");
+  await contestDecision(db, {
+    appealId: contested.id,
+    citizenId: citizenA.id,
+    reason: "It is an appeal about the courtyard, not a complaint about a person.",
+  });
+  const toClose = await file("toClose");
+  await answerAppeal(db, answerOf(toClose.id, officialA));
+  const awaitingClarification = await file("awaitingClarification");
+  await requestClarification(db, {
+    appealId: awaitingClarification.id,
+    question: "Which entrance of the block is dark?",
+    official: officialA,
+  });
+  const toRate = await file("toRate");
+  await answerAppeal(db, answerOf(toRate.id, officialA));
+  const toComplain = await file("toComplain");
+  await answerAppeal(db, answerOf(toComplain.id, officialA));
+  const toExtend = await file("toExtend");
+
+  if (!actors.operator) throw new Error("no operator");
+  const receipt = await fileAssistedAppeal(db, {
+    operator: actors.operator,
+    applicant: ASSISTED_APPLICANT,
+    kind: "application",
+    bodyId: bodies.b,
+    category: "housing_utilities",
+    region: "almaty_city",
+    subject: `Assisted filing ${run}`,
+    text: `A pensioner asks for the heating of block 3 to be checked (${run}).`,
+    publishConsent: false,
+    locale: "ru",
+    idempotencyKey: crypto.randomUUID(),
+  });
+  const [assisted] = await db.select().from(appeals).where(eq(appeals.id, receipt.id));
+  const [attachment] = await db
+    .select({ id: attachments.id })
+    .from(attachments)
+    .where(eq(attachments.appealId, main.id));
+  const [notice] = await db
+    .select({ id: notifications.id })
+    .from(notifications)
+    .where(eq(notifications.userId, citizenA.id))
+    .limit(1);
+  if (!assisted || !attachment || !notice) throw new Error("world incomplete");
+
+  const integrator = await createActor(db, "citizen", { fullName: "City app integrator" });
+  const apiKey = await issueApiKey(db, {
+    name: `Matrix client ${run}`,
+    accountEmail: integrator.email,
+    adminId: actors.admin?.id ?? "",
+  });
+  const calendarDayToDelete = "2099-01-05";
+  await saveCalendarDay(db, {
+    date: calendarDayToDelete,
+    kind: "holiday",
+    name: "A day the admin removes",
+    adminId: actors.admin?.id ?? "",
+  });
+  const [policy] = (await listDeadlinePolicies(db)).filter((p) => p.kind === "application");
+  if (!policy) throw new Error("no policy for applications");
+
+  // The dashboards and the auditor's lists read the summary tables: bring them up to the world.
+  await refreshMetrics(db);
+
+  return {
+    actors,
+    bodies,
+    appeals: {
+      main,
+      published,
+      declined,
+      contested,
+      toModerate: await file("toModerate", { publishConsent: true }),
+      toAssign: await file("toAssign"),
+      toClarify: await file("toClarify"),
+      toForward: await file("toForward"),
+      toExtend,
+      toAnswer: await file("toAnswer"),
+      toClose,
+      awaitingClarification,
+      toRate,
+      toComplain,
+      assisted,
+    },
+    assistedCode: receipt.accessCode,
+    attachmentId: attachment.id,
+    notificationOfA: notice.id,
+    extendTo: addCalendarDays(almatyDate(toExtend.dueAt), 7),
+    apiKey: { id: apiKey.id, key: apiKey.key },
+    integratorEmail: integrator.email,
+    staffTargets: {
+      changeRole: (await createActor(db, "auditor")).id,
+      disable: (await createActor(db, "operator")).id,
+    },
+    calendarDayToDelete,
+    applicationPolicy: {
+      considerationWorkingDays: policy.considerationWorkingDays,
+      extensionMaxCalendarMonths: policy.extensionMaxCalendarMonths,
+      extensionNoticeWorkingDays: policy.extensionNoticeWorkingDays,
+      forwardingWorkingDays: policy.forwardingWorkingDays,
+      clarificationPausesClock: policy.clarificationPausesClock,
+    },
+    run,
+  };
+}
+
+/** Every appeal's subject, text and number: none may show in a refusal. */
+export function objectFieldsOf(w: World): string[] {
+  return Object.values(w.appeals).flatMap((a) => [a.subject, a.text, a.number, a.id]);
+}

@@ -1,6 +1,7 @@
 import type { NextRequest, NextResponse } from "next/server";
 import createMiddleware from "next-intl/middleware";
 import { routing } from "./i18n/routing";
+import { REQUEST_ID_HEADER, requestIdFrom } from "./server/observability/request-id";
 
 const handleI18nRouting = createMiddleware(routing);
 
@@ -44,14 +45,22 @@ function forwardToPage(response: NextResponse, request: NextRequest, extra: Reco
   response.headers.set("x-middleware-override-headers", [...keys].join(","));
 }
 
-// Locale routing and security headers only: authorization lives in the procedures, never here.
+// Locale routing, security headers and the request id only: authorization lives in the procedures, never here.
 export default function proxy(request: NextRequest) {
+  const requestId = requestIdFrom(request.headers);
   const response = handleI18nRouting(request);
   const nonce = Buffer.from(crypto.randomUUID()).toString("base64");
   const csp = contentSecurityPolicy(nonce);
-  // Next.js reads the nonce for its own scripts from the request's policy header.
-  forwardToPage(response, request, { "x-nonce": nonce, "content-security-policy": csp });
+  // Next.js reads the nonce for its own scripts from the request's policy header; the page's procedure
+  // calls log under the request id (server/context.ts). API routes, not matched here, get theirs from
+  // server/http/handle-route.ts.
+  forwardToPage(response, request, {
+    "x-nonce": nonce,
+    "content-security-policy": csp,
+    [REQUEST_ID_HEADER]: requestId,
+  });
   response.headers.set("Content-Security-Policy", csp);
+  response.headers.set(REQUEST_ID_HEADER, requestId);
   return response;
 }
 

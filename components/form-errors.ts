@@ -11,6 +11,7 @@ type ErrorData = {
   code?: string;
   domainCode?: string | null;
   fieldErrors?: Record<string, FieldError> | null;
+  requestId?: string | null;
 };
 
 /** Turns whatever a mutation threw into translated messages: one per field, and one for the form. */
@@ -24,6 +25,11 @@ export function useErrorMessages() {
       const fields: Record<string, string> = {};
       for (const [name, e] of Object.entries(data.fieldErrors)) fields[name] = tv(e.key, e.values);
       return { form: tv("summary"), fields };
+    }
+    // A fault of ours: the same words whatever failed, and the code that finds it in the log.
+    if (data.code === "INTERNAL_SERVER_ERROR") {
+      const reference = data.requestId ? ` ${te("reference", { requestId: data.requestId })}` : "";
+      return { form: te("generic") + reference, fields: {} };
     }
     const key = data.domainCode ?? data.code;
     if (key && te.has(key)) return { form: te(key), fields: {} };

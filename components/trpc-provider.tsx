@@ -19,7 +19,8 @@ export function TrpcProviders({ children }: { children: ReactNode }) {
         splitLink({
           condition: (op) => isNonJsonSerializable(op.input),
           true: httpLink({ url: "/api/trpc", transformer: superjson }),
-          false: httpBatchLink({ url: "/api/trpc", transformer: superjson }),
+          // The server refuses batches over 50 calls (server/http/trpc-handler.ts).
+          false: httpBatchLink({ url: "/api/trpc", transformer: superjson, maxItems: 50 }),
         }),
       ],
     }),

@@ -31,7 +31,11 @@ export const DOMAIN_ERROR_CODES = {
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;
 
 export class DomainError extends Error {
-  constructor(readonly code: DomainErrorCode) {
+  /** `rule` names the access check that refused, for the log only (server/trpc.ts). */
+  constructor(
+    readonly code: DomainErrorCode,
+    readonly rule?: string,
+  ) {
     super(code);
     this.name = "DomainError";
   }

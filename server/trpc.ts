@@ -1,11 +1,13 @@
 import { initTRPC, TRPCError } from "@trpc/server";
+import type { Logger } from "pino";
 import superjson from "superjson";
 import { ZodError } from "zod";
 import type { Db } from "@/db/client";
 import type { UserRole } from "@/db/schema";
 import type { SessionUser } from "./auth/sessions";
 import { DOMAIN_ERROR_CODES, DomainError } from "./errors";
-import { enforceRateLimit, type RateRuleName } from "./rate-limit/hit-rate-limit";
+import { currentRequestId, hashForLog, logger } from "./observability/logger";
+import { enforceRateLimit, RateLimitedError, type RateRuleName } from "./rate-limit/hit-rate-limit";
 import { fieldErrorsOf } from "./validation";
 
 export type Context = {
@@ -13,30 +15,103 @@ export type Context = {
   user: SessionUser | null;
   /** The caller's address, for rate limits on anonymous actions; absent for in-process callers. */
   clientIp?: string;
+  /** The id of the HTTP request or page render this call belongs to (server/observability/request-id.ts). */
+  requestId?: string;
+  /** This call's logger, set by the logging middleware below: its lines carry the request id. */
+  log?: Logger;
 };
 
 const t = initTRPC.context<Context>().create({
   transformer: superjson,
-  // Only codes leave the server: the UI translates them; stacks and internal messages never go out.
-  errorFormatter({ shape, error }) {
+  // Only codes leave the server: the UI translates them. An unexpected failure answers one fixed message
+  // whatever NODE_ENV says: no stack, no SQL, no constraint name; its request id lets support find the log.
+  errorFormatter({ shape, error, ctx }) {
     const internal = error.code === "INTERNAL_SERVER_ERROR";
+    const domainCode = error.cause instanceof DomainError ? error.cause.code : null;
     return {
       code: shape.code,
-      message: internal ? "INTERNAL" : shape.message,
+      message: internal ? "Internal error" : (domainCode ?? shape.message),
       data: {
         code: shape.data.code,
         httpStatus: shape.data.httpStatus,
-        domainCode: error.cause instanceof DomainError ? error.cause.code : null,
+        domainCode: internal ? "INTERNAL" : domainCode,
         fieldErrors: error.cause instanceof ZodError ? fieldErrorsOf(error.cause) : null,
+        requestId: ctx?.requestId ?? currentRequestId() ?? null,
       },
     };
   },
 });
 
+/** Names the check that refused a call, for the log; the client sees only the code. */
+class AccessDenied extends Error {
+  constructor(readonly rule: string) {
+    super(rule);
+    this.name = "AccessDenied";
+  }
+}
+
+const deny = (code: "UNAUTHORIZED" | "FORBIDDEN", rule: string) =>
+  new TRPCError({ code, message: code, cause: new AccessDenied(rule) });
+
+const DENIALS = new Set(["UNAUTHORIZED", "FORBIDDEN", "NOT_FOUND"]);
+// Errors whose call line is already written, so that the HTTP handler does not log them twice.
+const reported = new WeakSet<Error>();
+
+export const wasReported = (error: Error) => reported.has(error);
+
+/**
+ * One line per call (OWASP ASVS 5.0 V16.2, V16.3): who by id and role, which procedure, the outcome and
+ * how long it took. Every authorization decision is in it (level 3 of V16.3.2): a granted call at info, a
+ * denial at warn with the rule that denied it. An unexpected failure is logged at error with its stack
+ * and travels on as a bare "Internal error": its message may hold SQL and the values of a failed query,
+ * which must reach neither the client nor another log (Next.js prints what a page throws).
+ */
+const loggedProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
+  const requestId = ctx.requestId ?? currentRequestId() ?? crypto.randomUUID();
+  const log = logger.child({ requestId });
+  const started = performance.now();
+  const result = await next({ ctx: { requestId, log } });
+  const line = {
+    procedure: path,
+    type,
+    userId: ctx.user?.id ?? null,
+    role: ctx.user?.role ?? "anonymous",
+    durationMs: Math.round(performance.now() - started),
+  };
+  if (result.ok) {
+    log.info({ ...line, outcome: "ok", access: "granted" }, "call");
+    return result;
+  }
+  const { error } = result;
+  const cause = error.cause;
+  if (error.code === "INTERNAL_SERVER_ERROR") {
+    log.error({ ...line, outcome: error.code, err: error }, "call failed");
+    const generic = new TRPCError({ code: "INTERNAL_SERVER_ERROR", message: "Internal error" });
+    reported.add(generic);
+    throw generic;
+  }
+  reported.add(error);
+  if (DENIALS.has(error.code)) {
+    const rule =
+      cause instanceof AccessDenied ? cause.rule : cause instanceof DomainError ? cause.rule : undefined;
+    // Without a named rule, the refusal came from the procedure's own domain function.
+    log.warn(
+      { ...line, outcome: error.code, access: "denied", rule: rule ?? "domain-check" },
+      "access denied",
+    );
+  } else {
+    log.info(
+      { ...line, outcome: error.code, domainCode: cause instanceof DomainError ? cause.code : null },
+      "call",
+    );
+  }
+  return result;
+});
+
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;
 
-export const publicProcedure = t.procedure.use(async ({ next }) => {
+export const publicProcedure = loggedProcedure.use(async ({ next }) => {
   const result = await next();
   if (!result.ok && result.error.cause instanceof DomainError) {
     const cause = result.error.cause;
@@ -48,18 +123,34 @@ export const publicProcedure = t.procedure.use(async ({ next }) => {
 /** Counts a call against a rate rule before it runs (PostgreSQL-backed: it holds across app processes). */
 export const rateLimited = (rule: RateRuleName, subjectOf: (ctx: Context) => string) =>
   t.middleware(async ({ ctx, next }) => {
-    await enforceRateLimit(ctx.db, rule, subjectOf(ctx));
+    const subject = subjectOf(ctx);
+    try {
+      await enforceRateLimit(ctx.db, rule, subject);
+    } catch (error) {
+      // The subject is an address or a user id: hashed, it still shows one source hammering.
+      if (error instanceof RateLimitedError)
+        (ctx.log ?? logger).warn(
+          {
+            event: "rate-limit",
+            rule,
+            subjectHash: hashForLog(subject),
+            retryAfterSeconds: error.retryAfterSeconds,
+          },
+          "rate limit refused",
+        );
+      throw error;
+    }
     return next();
   });
 
 export const signedInProcedure = publicProcedure.use(({ ctx, next }) => {
-  if (!ctx.user) throw new TRPCError({ code: "UNAUTHORIZED" });
+  if (!ctx.user) throw deny("UNAUTHORIZED", "signed-in");
   return next({ ctx: { ...ctx, user: ctx.user } });
 });
 
 function roleProcedure(...roles: UserRole[]) {
   return signedInProcedure.use(({ ctx, next }) => {
-    if (!roles.includes(ctx.user.role)) throw new TRPCError({ code: "FORBIDDEN" });
+    if (!roles.includes(ctx.user.role)) throw deny("FORBIDDEN", `role:${roles.join("|")}`);
     return next();
   });
 }
@@ -70,6 +161,6 @@ export const moderatorProcedure = roleProcedure("moderator");
 export const auditorProcedure = roleProcedure("auditor");
 export const adminProcedure = roleProcedure("admin");
 export const officialProcedure = roleProcedure("official").use(({ ctx, next }) => {
-  if (!ctx.user.bodyId) throw new TRPCError({ code: "FORBIDDEN" });
+  if (!ctx.user.bodyId) throw deny("FORBIDDEN", "official-of-a-body");
   return next({ ctx: { ...ctx, bodyId: ctx.user.bodyId } });
 });

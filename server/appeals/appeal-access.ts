@@ -56,20 +56,20 @@ export async function getReadableAppealOrThrow(
     .select()
     .from(appeals)
     .where(and(eq(appeals.id, appealId), await readableAppeals(db, viewer)));
-  if (!appeal) throw new DomainError("NOT_FOUND");
+  if (!appeal) throw new DomainError("NOT_FOUND", "readable-appeal");
   return appeal;
 }
 
 /** Locks an appeal an official of the body holding it is about to act on; supervisors only look. */
 export async function lockAppealOfBodyOrThrow(tx: Db, appealId: string, bodyId: string): Promise<Appeal> {
   const appeal = await lockAppealOrThrow(tx, appealId);
-  if (appeal.bodyId !== bodyId) throw new DomainError("NOT_FOUND");
+  if (appeal.bodyId !== bodyId) throw new DomainError("NOT_FOUND", "appeal-of-own-body");
   return appeal;
 }
 
 /** Locks an appeal its own author is about to act on (clarify, rate, complain). */
 export async function lockOwnAppealOrThrow(tx: Db, appealId: string, citizenId: string): Promise<Appeal> {
   const appeal = await lockAppealOrThrow(tx, appealId);
-  if (!appeal.authorId || appeal.authorId !== citizenId) throw new DomainError("NOT_FOUND");
+  if (!appeal.authorId || appeal.authorId !== citizenId) throw new DomainError("NOT_FOUND", "own-appeal");
   return appeal;
 }

@@ -1,9 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
+import { hashForLog, requestLog } from "../observability/logger";
 import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
 
-function secret(): string {
+export function authSecret(): string {
   const value = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
   if (!value) throw new Error("AUTH_SECRET is not set: refusing to sign sessions without a secret.");
   return value;
@@ -13,16 +14,32 @@ function secret(): string {
 export const authOptions: NextAuthOptions = {
   // A getter, so that building the app needs no secret but serving a request without one fails.
   get secret() {
-    return secret();
+    return authSecret();
   },
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE_SECONDS },
   providers: [
     CredentialsProvider({
       credentials: { email: { type: "email" }, password: { type: "password" } },
+      // Every attempt is logged (OWASP ASVS 5.0 V16.3.1): by user id when it succeeds, and by a keyed hash
+      // of the login when it fails, so that guessing shows without the log holding anyone's e-mail.
       async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
+        const log = requestLog();
+        if (!credentials?.email || !credentials.password) {
+          log.warn({ event: "sign-in", outcome: "failure", reason: "incomplete" }, "sign-in failed");
+          return null;
+        }
         const started = await startSession(getDatabase(), credentials);
-        if (!started) return null;
+        if (!started) {
+          log.warn(
+            { event: "sign-in", outcome: "failure", loginHash: hashForLog(credentials.email) },
+            "sign-in failed",
+          );
+          return null;
+        }
+        log.info(
+          { event: "sign-in", outcome: "success", userId: started.user.id, role: started.user.role },
+          "signed in",
+        );
         return { id: started.user.id, sid: started.sessionId, name: started.user.fullName };
       },
     }),
@@ -38,6 +55,7 @@ export const authOptions: NextAuthOptions = {
   },
   events: {
     async signOut({ token }) {
+      requestLog().info({ event: "sign-out", userId: token?.sub ?? null }, "signed out");
       if (typeof token?.sid === "string") await endSession(getDatabase(), token.sid);
     },
   },

@@ -42,7 +42,10 @@ describe("backup and restore", () => {
       locale: "ru",
       authorId: citizen?.id ?? null,
       attachments: [
-        { fileName: "letter.pdf", bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(4096)]) },
+        {
+          fileName: "letter.pdf",
+          bytes: Buffer.concat([Buffer.from("%PDF-1.7\n"), randomBytes(4096), Buffer.from("\n%%EOF\n")]),
+        },
       ],
     });
     await signCheckpoint(db(), loadSigningKey());

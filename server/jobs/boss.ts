@@ -1,5 +1,6 @@
 import PgBoss from "pg-boss";
 import { createDatabase, type Database } from "@/db/client";
+import { logger } from "../observability/logger";
 import { registerWorkers } from "./register-workers";
 import { type Mailer, mailerFromEnvironment } from "./send-mail";
 
@@ -13,7 +14,7 @@ export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
 export function createBoss(connectionString: string): PgBoss {
   const boss = new PgBoss({ connectionString, schema: "pgboss", max: 3 });
   // An unhandled "error" event would end the process; a failed poll is retried on the next one.
-  boss.on("error", (error) => console.error("[jobs]", error));
+  boss.on("error", (error) => logger.error({ err: error }, "job queue error"));
   return boss;
 }
 

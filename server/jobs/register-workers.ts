@@ -1,6 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { refreshMetrics } from "../metrics/refresh-metrics";
+import { logger } from "../observability/logger";
 import { markOverdueAppeals } from "./mark-overdue";
 import { remindExecutors } from "./remind-executors";
 import { type Mailer, sendQueuedMail } from "./send-mail";
@@ -43,8 +44,17 @@ export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: M
   };
   for (const [name, run] of Object.entries(handlers) as [JobName, () => Promise<number>][]) {
     await ensureQueue(boss, name);
-    await boss.work(name, { pollingIntervalSeconds: 2 }, async () => {
-      await run();
+    await boss.work(name, { pollingIntervalSeconds: 2 }, async ([job]) => {
+      const log = logger.child({ job: name, jobId: job?.id ?? null });
+      const started = performance.now();
+      try {
+        const handled = await run();
+        log.debug({ handled, durationMs: Math.round(performance.now() - started) }, "job done");
+      } catch (error) {
+        // pg-boss retries it (retryLimit below); each failed attempt is in the log.
+        log.error({ err: error, durationMs: Math.round(performance.now() - started) }, "job failed");
+        throw error;
+      }
     });
     await boss.schedule(name, SCHEDULES[name]);
     await boss.send(name, {});

@@ -2,6 +2,7 @@ import { and, asc, eq, notInArray, sql } from "drizzle-orm";
 import nodemailer, { type Transporter } from "nodemailer";
 import type { Database, Db } from "@/db/client";
 import { mailMessages } from "@/db/schema";
+import { logger } from "../observability/logger";
 
 /** After this many failed attempts a message is given up as "failed" (about 2 hours of backoff). */
 export const MAX_MAIL_ATTEMPTS = 8;
@@ -85,6 +86,18 @@ async function sendNext(tx: Db, now: Date, mailer: Mailer, tried: string[]): Pro
       .set({ status: "sent", attempts, sentAt: now, lastError: null })
       .where(eq(mailMessages.id, message.id));
   } catch (error) {
+    // An SMTP answer often quotes the recipient's address: only its codes are logged.
+    const smtp = error as { code?: unknown; responseCode?: unknown };
+    logger.warn(
+      {
+        mailId: message.id,
+        attempt: attempts,
+        gaveUp: attempts >= MAX_MAIL_ATTEMPTS,
+        errorCode: typeof smtp.code === "string" ? smtp.code : null,
+        smtpCode: typeof smtp.responseCode === "number" ? smtp.responseCode : null,
+      },
+      "mail not sent",
+    );
     await tx
       .update(mailMessages)
       .set({

@@ -1,3 +1,4 @@
+import { requestLog } from "../observability/logger";
 import { toXmlDocument, type XmlValue } from "./xml";
 
 export type Open311Format = "json" | "xml";
@@ -69,7 +70,7 @@ export async function answerOpen311(format: Open311Format, run: () => Promise<Re
     return await run();
   } catch (error) {
     if (error instanceof Open311Error) return open311ErrorResponse(format, error.status, error.description);
-    console.error("Open311 request failed", error);
+    requestLog().error({ err: error }, "Open311 request failed");
     return open311ErrorResponse(format, 400, "General service error: the request could not be processed.");
   }
 }

@@ -10,7 +10,7 @@ describe("GET /api/health", () => {
     // The handler's own pool must use this file's database, never the template others clone.
     vi.stubEnv("DATABASE_URL", db.url());
     const { GET } = await import("./route");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({
       status: "ok",
@@ -23,7 +23,7 @@ describe("GET /api/health", () => {
     vi.resetModules();
     vi.stubEnv("DATABASE_URL", "postgres://nobody:x@127.0.0.1:1/none");
     const { GET } = await import("./route");
-    const response = await GET();
+    const response = await GET(new Request("http://localhost/api/health"));
     expect(response.status).toBe(503);
     expect((await response.json()).status).toBe("unavailable");
     vi.unstubAllEnvs();

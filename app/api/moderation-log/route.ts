@@ -1,10 +1,11 @@
 import { getDatabase } from "@/db/client";
+import { handleRoute } from "@/server/http/handle-route";
 import { LOG_PAGE_MAX, readLogPage } from "@/server/moderation/read-log";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/moderation-log?after=<seq>&limit=<n>: the public log, oldest first, for anyone to verify.
-export async function GET(request: Request) {
+export const GET = handleRoute("moderation-log", async (request: Request) => {
   const params = new URL(request.url).searchParams;
   const after = Number(params.get("after") ?? 0);
   const limit = Number(params.get("limit") ?? LOG_PAGE_MAX);
@@ -17,4 +18,4 @@ export async function GET(request: Request) {
     entries,
     next: entries.length === Math.min(limit, LOG_PAGE_MAX) && last ? last.seq : null,
   });
-}
+});

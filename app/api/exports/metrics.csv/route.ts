@@ -1,10 +1,11 @@
 import { getDatabase } from "@/db/client";
+import { handleRoute } from "@/server/http/handle-route";
 import { exportColumns, exportMetrics, exportQueryOf, toCsv } from "@/server/metrics/export-metrics";
 
 export const dynamic = "force-dynamic";
 
 // GET /api/exports/metrics.csv?from=YYYY-MM&to=YYYY-MM&by=body|region (docs/metrics.md, "Open data").
-export async function GET(request: Request) {
+export const GET = handleRoute("exports/metrics.csv", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
   const rows = await exportMetrics(getDatabase(), query);
@@ -14,4 +15,4 @@ export async function GET(request: Request) {
       "content-disposition": `attachment; filename="tyndau-metrics-${query.by}-${query.period.from}-${query.period.to}.csv"`,
     },
   });
-}
+});

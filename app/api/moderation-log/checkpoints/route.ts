@@ -1,9 +1,10 @@
 import { getDatabase } from "@/db/client";
+import { handleRoute } from "@/server/http/handle-route";
 import { checkpointHistory } from "@/server/moderation/checkpoint";
 
 export const dynamic = "force-dynamic";
 
 // Every checkpoint ever signed: whoever saved one can check the log only grew since.
-export async function GET() {
+export const GET = handleRoute("moderation-log/checkpoints", async (_request: Request) => {
   return Response.json({ checkpoints: await checkpointHistory(getDatabase()) });
-}
+});

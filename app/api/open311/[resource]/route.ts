@@ -1,3 +1,4 @@
+import { handleRoute } from "@/server/http/handle-route";
 import { discoveryMethod } from "@/server/open311/open311-methods";
 import { parseResource, unknownResource } from "@/server/open311/open311-response";
 
@@ -6,8 +7,8 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ resource: string }> };
 
 // GET /api/open311/discovery.(json|xml): Open311 service discovery.
-export async function GET(request: Request, { params }: Params) {
+export const GET = handleRoute("open311/discovery", async (request: Request, { params }: Params) => {
   const resource = parseResource((await params).resource);
   if (resource?.name !== "discovery") return unknownResource(resource?.format);
   return discoveryMethod(request, resource.format);
-}
+});

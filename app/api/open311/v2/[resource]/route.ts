@@ -1,4 +1,5 @@
 import { getDatabase } from "@/db/client";
+import { handleRoute } from "@/server/http/handle-route";
 import { postRequestMethod, requestsMethod, servicesMethod } from "@/server/open311/open311-methods";
 import { parseResource, unknownResource } from "@/server/open311/open311-response";
 
@@ -7,16 +8,16 @@ export const dynamic = "force-dynamic";
 type Params = { params: Promise<{ resource: string }> };
 
 // GET /api/open311/v2/services.(json|xml) and requests.(json|xml): GeoReport v2.
-export async function GET(request: Request, { params }: Params) {
+export const GET = handleRoute("open311/{resource}", async (request: Request, { params }: Params) => {
   const resource = parseResource((await params).resource);
   if (resource?.name === "services") return servicesMethod(request, resource.format);
   if (resource?.name === "requests") return requestsMethod(getDatabase(), request, resource.format);
   return unknownResource(resource?.format);
-}
+});
 
 // POST /api/open311/v2/requests.(json|xml): files an appeal with an API key.
-export async function POST(request: Request, { params }: Params) {
+export const POST = handleRoute("open311/{resource}", async (request: Request, { params }: Params) => {
   const resource = parseResource((await params).resource);
   if (resource?.name === "requests") return postRequestMethod(getDatabase(), request, resource.format);
   return unknownResource(resource?.format);
-}
+});

@@ -1,0 +1,141 @@
+// The production server under test, as `npm start` runs it, in a process group of its own: scripts/start.ts
+// spawns `next start`, and a crash has to take both down at once, as a power cut or an OOM kill would.
+import { type ChildProcess, spawn } from "node:child_process";
+import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
+import { createRequire } from "node:module";
+import { createServer } from "node:net";
+
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
+
+export type AppServer = {
+  base: string;
+  /** Starts the server and resolves once it answers /api/health. */
+  start(): Promise<void>;
+  /** SIGKILL to the whole group, without warning; resolves once no process of it is left. */
+  kill(): Promise<void>;
+  /** A graceful stop (SIGTERM), for the end of the run. */
+  stop(): Promise<void>;
+};
+
+export function appServer(o: { port: number; log: string }): AppServer {
+  const base = `http://localhost:${o.port}`;
+  const log: WriteStream = createWriteStream(o.log, { flags: "a" });
+  let child: ChildProcess | null = null;
+  let starts = 0;
+
+  async function start() {
+    // Another server on the port would answer the health check in this one's place.
+    const busy = await waitForPortFree(o.port, starts === 0 ? 0 : 10_000);
+    starts += 1;
+    log.write(`\n=== start #${starts} at ${new Date().toISOString()} (port busy for ${busy} ms) ===\n`);
+    const proc = spawn(
+      process.execPath,
+      [tsxCli, "scripts/start.ts", "--no-build", "--port", String(o.port), "--demo-appeals", "0"],
+      {
+        detached: true,
+        stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, NEXTAUTH_URL: base },
+      },
+    );
+    proc.stdout?.pipe(log, { end: false });
+    proc.stderr?.pipe(log, { end: false });
+    child = proc;
+    const exited = new Promise<never>((_, reject) =>
+      proc.once("exit", (code, signal) =>
+        reject(new Error(`server exited (${code ?? signal}) while starting`)),
+      ),
+    );
+    exited.catch(() => {});
+    await Promise.race([waitForHealth(base, 120_000), exited]);
+  }
+
+  async function signalGroup(signal: NodeJS.Signals, timeoutMs: number) {
+    const pid = child?.pid;
+    if (!pid) return;
+    try {
+      process.kill(-pid, signal);
+    } catch {
+      // The group is gone already.
+    }
+    const deadline = Date.now() + timeoutMs;
+    while (groupAlive(pid)) {
+      if (Date.now() > deadline) {
+        if (signal === "SIGKILL") throw new Error(`process group ${pid} survived SIGKILL`);
+        return signalGroup("SIGKILL", 5000);
+      }
+      await sleep(20);
+    }
+    child = null;
+  }
+
+  return {
+    base,
+    start,
+    kill: () => signalGroup("SIGKILL", 5000),
+    stop: async () => {
+      await signalGroup("SIGTERM", 10_000);
+      log.end();
+    },
+  };
+}
+
+// A process of the group that is still running; zombies (dead, not yet reaped by whoever inherited them)
+// hold no port and no database connection, so they do not count.
+function groupAlive(pgid: number): boolean {
+  if (!existsSync("/proc/self/stat")) {
+    try {
+      process.kill(-pgid, 0);
+      return true;
+    } catch {
+      return false;
+    }
+  }
+  for (const pid of readdirSync("/proc")) {
+    if (!/^\d+$/.test(pid)) continue;
+    try {
+      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
+      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+      if (Number(pgrp) === pgid && state !== "Z") return true;
+    } catch {
+      // Gone while we looked.
+    }
+  }
+  return false;
+}
+
+function portFree(port: number): Promise<string | null> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
+    probe.listen(port, () => probe.close(() => resolve(null)));
+  });
+}
+
+// The killed server's sockets may take a moment to be released by the kernel.
+async function waitForPortFree(port: number, timeoutMs: number): Promise<number> {
+  const started = Date.now();
+  for (;;) {
+    const problem = await portFree(port);
+    if (!problem) return Date.now() - started;
+    if (Date.now() - started >= timeoutMs)
+      throw new Error(`port ${port} stays taken (${problem}): choose another with --port`);
+    await sleep(100);
+  }
+}
+
+async function waitForHealth(base: string, timeoutMs: number) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      const res = await fetch(`${base}/api/health`, { signal: AbortSignal.timeout(2000) });
+      if (res.ok) return;
+    } catch {
+      // Not listening yet.
+    }
+    if (Date.now() > deadline) throw new Error(`${base} did not become healthy in ${timeoutMs / 1000} s`);
+    await sleep(100);
+  }
+}
+
+export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));

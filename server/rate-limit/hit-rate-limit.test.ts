@@ -1,4 +1,5 @@
 import { TRPCError } from "@trpc/server";
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { createCaller } from "@/server/routers/_app";
 import { useTestDatabase } from "@/test/database";
@@ -21,6 +22,14 @@ describe("rate limits kept in PostgreSQL", () => {
       (await hitRateLimit(db(), "signIn", "email:a@b.kz", new Date("2026-11-26T10:05:01Z"))).allowed,
     ).toBe(true);
     expect((await hitRateLimit(db(), "signIn", "email:other@b.kz", at)).allowed).toBe(true);
+  });
+
+  it("keeps no login or address in clear in the table", async () => {
+    await hitRateLimit(db(), "signIn", "email:aigerim.nurlanovna@mail.kz", at);
+    await hitRateLimit(db(), "register", "203.0.113.99", at);
+    const keys = await db().execute<{ key: string }>(sql`select key from rate_limits`);
+    expect(keys.length).toBeGreaterThanOrEqual(2);
+    expect(keys.map((k) => k.key).join(" ")).not.toMatch(/aigerim|mail\.kz|203\.0\.113/);
   });
 
   it("refuses the sixth registration from one address within the hour with TOO_MANY_REQUESTS", async () => {

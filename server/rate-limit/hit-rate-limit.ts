@@ -1,3 +1,4 @@
+import { createHmac } from "node:crypto";
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { DomainError } from "../errors";
@@ -28,11 +29,20 @@ function windowOf(rule: RateRuleName, now: Date) {
   return { start, retryAfterSeconds };
 }
 
+/**
+ * Subjects are logins and addresses: the table keeps a keyed hash of them, never the e-mail itself. The
+ * key is the deployment's session secret, so that every app process counts under the same key.
+ */
+function keyOf(rule: RateRuleName, subject: string): string {
+  const secret = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET ?? "tyndau-rate-limits";
+  return `${rule}:${createHmac("sha256", secret).update(subject).digest("base64url")}`;
+}
+
 /** Whether `subject` is still under `rule` without counting anything (for limits on failures only). */
 export async function peekRateLimit(db: Db, rule: RateRuleName, subject: string, now = new Date()) {
   const { start, retryAfterSeconds } = windowOf(rule, now);
   const rows = await db.execute<{ hits: number }>(
-    sql`select hits from rate_limits where key = ${`${rule}:${subject}`} and window_start = ${start.toISOString()}`,
+    sql`select hits from rate_limits where key = ${keyOf(rule, subject)} and window_start = ${start.toISOString()}`,
   );
   return { allowed: (rows[0]?.hits ?? 0) < RATE_RULES[rule].limit, retryAfterSeconds };
 }
@@ -41,7 +51,7 @@ export async function peekRateLimit(db: Db, rule: RateRuleName, subject: string,
 export async function hitRateLimit(db: Db, rule: RateRuleName, subject: string, now = new Date()) {
   const { start, retryAfterSeconds } = windowOf(rule, now);
   const rows = await db.execute<{ hits: number }>(sql`
-    insert into rate_limits (key, window_start, hits) values (${`${rule}:${subject}`}, ${start.toISOString()}, 1)
+    insert into rate_limits (key, window_start, hits) values (${keyOf(rule, subject)}, ${start.toISOString()}, 1)
     on conflict (key, window_start) do update set hits = rate_limits.hits + 1
     returning hits`);
   // Old windows are swept now and then by whoever passes, so the table stays small without a job.

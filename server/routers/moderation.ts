@@ -9,6 +9,7 @@ import { listLogEntries } from "../moderation/list-log-entries";
 import { listModerationQueue } from "../moderation/list-moderation-queue";
 import { logFigures } from "../moderation/log-figures";
 import { moderateAppeal } from "../moderation/moderate-appeal";
+import { CheckpointOutput, LogEntriesOutput, LogFiguresOutput } from "../moderation/public-log-schema";
 import { MODERATION_GROUNDS, SOURCE_TYPES, type StatementInput } from "../moderation/statement-of-reasons";
 import { citizenProcedure, moderatorProcedure, publicProcedure, router } from "../trpc";
 
@@ -107,7 +108,8 @@ export const moderationRouter = router({
   // The public log, for reading; /api/moderation-log serves the same entries for verification.
   log: publicProcedure
     .input(z.strictObject({ before: z.int().min(1).nullish() }))
+    .output(LogEntriesOutput)
     .query(({ ctx, input }) => listLogEntries(ctx.db, { before: input.before })),
-  figures: publicProcedure.query(({ ctx }) => logFigures(ctx.db)),
-  checkpoint: publicProcedure.query(({ ctx }) => latestCheckpoint(ctx.db)),
+  figures: publicProcedure.output(LogFiguresOutput).query(({ ctx }) => logFigures(ctx.db)),
+  checkpoint: publicProcedure.output(CheckpointOutput).query(({ ctx }) => latestCheckpoint(ctx.db)),
 });

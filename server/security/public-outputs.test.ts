@@ -1,6 +1,11 @@
+import { asc } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
+import { moderationLog } from "@/db/schema";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { rateAnswer } from "@/server/appeals/rate-answer";
+import { canonicalize, type Json } from "@/server/moderation/canonical-json";
+import { decideContest } from "@/server/moderation/decide-contest";
+import { moderateAppeal } from "@/server/moderation/moderate-appeal";
 import { callerFor } from "@/test/actors";
 import { buildAuthorizationWorld, PERSONAL_MARKERS, type World } from "@/test/authorization-world";
 import { useTestDatabase } from "@/test/database";
@@ -119,10 +124,39 @@ const TREND_POINT = [
   "medianDays",
 ];
 const CATEGORY_ROW = ["category", "received", "due", "answered", "responseRate", "onTimeRate"];
+const LOG_ENTRY = ["seq", "at", "content", "appealIsPublic", "contest"];
+const ENTRY_CONTENT = [
+  "seq",
+  "prev",
+  "time",
+  "appeal",
+  "action",
+  "statement",
+  "moderator",
+  "contest",
+  "binding",
+];
+const STATEMENT = [
+  "decision_visibility",
+  "decision_ground",
+  "category",
+  "tyndau_ground",
+  "decision_facts",
+  "automated_detection",
+  "automated_decision",
+  "source_type",
+  "source_identity",
+  "application_date",
+  "puid",
+];
+const BODY_NAMES = ["nameKk", "nameRu", "nameEn"];
+const COURT = "Specialised Inter-District Administrative Court of Almaty";
 
 describe("public outputs, field by field", () => {
   const db = useTestDatabase();
   let w: World;
+  let courtOrdered: { number: string; seq: number };
+  let contestDecidedSeq: number;
   const anyone = () => callerFor(db(), null);
 
   beforeAll(async () => {
@@ -148,6 +182,34 @@ describe("public outputs, field by field", () => {
       appealRights: "You may complain to the superior body or to court under the APPC.",
       official: { id: officialB.id, bodyId: officialB.bodyId },
     });
+    // The log then holds every kind of content: a publication without reasons, declines with them, a
+    // court's order (a named source), and the contest of a decline decided by another moderator.
+    const moderator = w.actors.moderator;
+    if (!moderator) throw new Error("no moderator");
+    const { appeal: ordered } = await filePublicAppeal(db(), { state: "published", moderator });
+    const hidden = await moderateAppeal(db(), {
+      appealId: ordered.id,
+      moderator,
+      decision: "hide",
+      statement: {
+        ground: "unlawful_content",
+        facts: "The court ordered the text taken down.",
+        sourceType: "SOURCE_COURT",
+        sourceIdentity: COURT,
+      },
+    });
+    courtOrdered = { number: ordered.number, seq: hidden.seq };
+    const upheld = await decideContest(db(), {
+      appealId: w.appeals.contested.id,
+      moderator,
+      outcome: "upheld",
+      statement: {
+        ground: "not_an_appeal",
+        facts: "It asks nothing of the akimat.",
+        sourceType: "SOURCE_VOLUNTARY",
+      },
+    });
+    contestDecidedSeq = upheld.seq;
   });
 
   it("publicAppeals.list: the summary of each appeal and the page", async () => {
@@ -283,6 +345,85 @@ describe("public outputs, field by field", () => {
     const region = await anyone().metrics.region({ code: "almaty_city" });
     expect(keys(region)).toEqual(["bodies", "categories", "metrics", "region", "trend"]);
     expect(region.bodies.map(keys)).toEqual(region.bodies.map(() => sorted(LEAGUE_ROW)));
+  });
+
+  it("moderation.log: each entry's content exactly as hashed, its statement and its contest", async () => {
+    const page = await anyone().moderation.log({});
+    expect(keys(page)).toEqual(["entries", "total"]);
+    const stored = await db()
+      .select({ seq: moderationLog.seq, canonical: moderationLog.canonical })
+      .from(moderationLog)
+      .orderBy(asc(moderationLog.seq));
+    expect(page.total).toBe(stored.length);
+    expect(page.entries.map((e) => e.seq)).toEqual(stored.map((r) => r.seq).reverse());
+    for (const entry of page.entries) {
+      expect(keys(entry)).toEqual(sorted(LOG_ENTRY));
+      expect(keys(entry.content)).toEqual(sorted(ENTRY_CONTENT));
+      if (entry.content.statement) expect(keys(entry.content.statement)).toEqual(sorted(STATEMENT));
+      // Readers hash the content they are given: it leaves byte for byte as it was logged.
+      expect(canonicalize(entry.content as unknown as Json)).toBe(
+        stored.find((r) => r.seq === entry.seq)?.canonical,
+      );
+    }
+    const bySeq = (seq: number) => page.entries.find((e) => e.seq === seq);
+    const decision = bySeq(contestDecidedSeq);
+    expect(decision?.content.action).toBe("contest_upheld");
+    expect(keys(decision?.content.contest)).toEqual(["of", "reason_given"]);
+    const contested = bySeq(decision?.content.contest?.of ?? 0);
+    expect(contested?.content).toMatchObject({ appeal: w.appeals.contested.number, action: "decline" });
+    expect(contested?.contest).toEqual({ status: "upheld", decidedSeq: contestDecidedSeq });
+    expect(bySeq(courtOrdered.seq)?.content.statement).toMatchObject({
+      source_type: "SOURCE_COURT",
+      source_identity: COURT,
+    });
+    const published = page.entries.find((e) => e.content.appeal === w.appeals.published.number);
+    expect(published?.content).toMatchObject({ action: "publish", statement: null, contest: null });
+
+    const text = JSON.stringify(page);
+    expect(PERSONAL_MARKERS.filter((m) => text.includes(m))).toEqual([]);
+    // Neither the contest's reason nor anyone's id (moderators are pseudonyms, authors a salted binding).
+    expect(text).not.toContain("It is an appeal about the courtyard");
+    expect(text).not.toMatch(/[0-9a-f]{8}-[0-9a-f]{4}-/);
+  });
+
+  it("moderation.figures and moderation.checkpoint: counts, pseudonyms, state requests, the signed root", async () => {
+    const figures = await anyone().moderation.figures();
+    expect(keys(figures)).toEqual(
+      sorted([
+        "totalActions",
+        "perGround",
+        "perBody",
+        "perModerator",
+        "requestedByState",
+        "submissions",
+        "timeToModeration",
+        "contests",
+      ]),
+    );
+    expect(figures.perGround.length).toBeGreaterThan(1);
+    for (const row of figures.perGround) expect(keys(row)).toEqual(["actions", "ground"]);
+    expect(figures.perBody.length).toBeGreaterThan(1);
+    for (const row of figures.perBody)
+      expect(keys(row)).toEqual(sorted(["bodyId", ...BODY_NAMES, "actions", "restrictions"]));
+    expect(figures.perModerator.length).toBeGreaterThan(1);
+    for (const row of figures.perModerator)
+      expect(keys(row)).toEqual(sorted(["pseudonym", "actions", "restrictions", "reversedOnContest"]));
+    expect(figures.requestedByState.map((r) => r.seq)).toEqual([courtOrdered.seq]);
+    const [request] = figures.requestedByState;
+    expect(keys(request)).toEqual(
+      sorted(["seq", "appealNumber", "action", "sourceType", "sourceIdentity", "at", "body"]),
+    );
+    expect(request).toMatchObject({ appealNumber: courtOrdered.number, sourceIdentity: COURT });
+    expect(keys(request?.body)).toEqual(sorted(BODY_NAMES));
+    expect(keys(figures.submissions)).toEqual(["declinedOrHidden", "share", "total"]);
+    expect(keys(figures.timeToModeration)).toEqual(["medianSeconds", "moderated"]);
+    expect(keys(figures.contests)).toEqual(["decided", "open", "reversed", "share"]);
+    expect(figures.contests).toMatchObject({ open: 0, decided: 1, reversed: 0 });
+    expect(PERSONAL_MARKERS.filter((m) => JSON.stringify(figures).includes(m))).toEqual([]);
+
+    const checkpoint = await anyone().moderation.checkpoint();
+    expect(keys(checkpoint)).toEqual(["keyId", "rootHash", "signature", "signedAt", "treeSize"]);
+    expect(checkpoint?.treeSize).toBe((await anyone().moderation.log({})).total);
   });
 
   it("the open data exports: the documented columns and nothing else", async () => {

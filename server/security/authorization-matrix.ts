@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { ActorName, World } from "@/test/authorization-world";
+import { ACTORS, type ActorName, type World } from "@/test/authorization-world";
 
 /**
  * Who may call what, written as data (OWASP ASVS 5.0 V8): every tRPC procedure and every route handler
@@ -30,18 +30,7 @@ export type ProcedureRule = {
   personalDataAlsoTo?: { actors: readonly ActorName[]; why: string };
 };
 
-const EVERYONE: readonly ActorName[] = [
-  "anonymous",
-  "citizenA",
-  "citizenB",
-  "officialA",
-  "officialB",
-  "supervisor",
-  "operator",
-  "moderator",
-  "auditor",
-  "admin",
-];
+const EVERYONE = ACTORS;
 const SIGNED_IN = EVERYONE.filter((a) => a !== "anonymous");
 const CITIZENS: readonly ActorName[] = ["citizenA", "citizenB"];
 const OFFICIALS: readonly ActorName[] = ["officialA", "officialB", "supervisor"];

@@ -1,8 +1,9 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { hasLocale, NextIntlClientProvider } from "next-intl";
+import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
+import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
 import { TrpcProviders } from "@/components/trpc-provider";
 import { routing } from "@/i18n/routing";
@@ -25,12 +26,12 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        <NextIntlClientProvider>
+        <ClientMessages>
           <TrpcProviders>
             <SiteHeader user={user} />
             <main id="main">{children}</main>
           </TrpcProviders>
-        </NextIntlClientProvider>
+        </ClientMessages>
       </body>
     </html>
   );

@@ -1,0 +1,51 @@
+/**
+ * Which namespaces of the catalogue reach the browser. Server components translate on the server; only
+ * client components need messages in the page's payload, and sending the whole catalogue (over 100 KB in
+ * Kazakh, the mail templates included) made every page heavier and slower to render. Each audience's route
+ * group passes its own list; a dotted path passes one branch of a namespace. client-messages.test.ts
+ * follows the imports of every page to the client components it renders and fails when one of them
+ * translates with a namespace its group does not pass here.
+ */
+export const CLIENT_MESSAGES = {
+  // The header's language switcher and sign-out, the error boundary and every form's error texts.
+  everyPage: ["nav", "errors", "validation"],
+  public: ["auth", "track", "publicAppeals.appeal"],
+  citizen: [
+    "citizen.file",
+    "citizen.clarify",
+    "citizen.complain",
+    "citizen.rate",
+    "appeal.kind",
+    "appeal.category",
+    "moderation.citizen",
+    "moderation.form",
+  ],
+  official: ["official.forms", "appeal.decision"],
+  operator: ["operator"],
+  moderator: ["moderation"],
+  auditor: [],
+  admin: ["admin", "appeal", "open311.apiKeys", "accounts", "roles"],
+  account: ["notification"],
+} as const satisfies Record<string, readonly string[]>;
+
+export type ClientMessagesArea = Exclude<keyof typeof CLIENT_MESSAGES, "everyPage">;
+
+type Messages = Record<string, unknown>;
+
+/** The branches of `messages` named by `paths` ("publicAppeals.appeal" keeps just that branch). */
+export function pickMessages(messages: Messages, paths: readonly string[], prefix = ""): Messages {
+  const picked: Messages = {};
+  for (const path of paths) {
+    const [head = "", ...rest] = path.split(".");
+    const branch = messages[head];
+    if (branch === undefined) throw new Error(`No messages at ${prefix}${path}`);
+    picked[head] =
+      rest.length === 0
+        ? branch
+        : {
+            ...(picked[head] as Messages),
+            ...pickMessages(branch as Messages, [rest.join(".")], `${prefix}${head}.`),
+          };
+  }
+  return picked;
+}

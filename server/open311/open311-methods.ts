@@ -5,7 +5,7 @@ import { getServiceRequest, listServiceRequests } from "./list-service-requests"
 import { open311Translator, requestLocale } from "./open311-locale";
 import { answerOpen311, Open311Error, type Open311Format, open311Response } from "./open311-response";
 import { parseRequestFilters } from "./request-filters";
-import { isServiceCode, listServices, serviceDefinition } from "./services";
+import { ATTRIBUTE_CODES, isServiceCode, listServices, serviceDefinition } from "./services";
 
 /**
  * The HTTP side of each GeoReport v2 method: read the arguments, call the rule, answer in the requested
@@ -17,7 +17,33 @@ export const SERVICES_CHANGESET = "2026-11-26T00:00:00Z";
 const POST_BODY_MAX = 64 * 1024;
 const IDEMPOTENCY_KEY_MAX = 200;
 
-const query = (request: Request) => new URL(request.url).searchParams;
+/**
+ * The arguments each method takes: GeoReport v2's own and `locale`; `api_key` everywhere, since clients
+ * send it with every call. Any other, a `status` posted with a new request or a filter this endpoint does
+ * not have, is a 400 that names it, never silently ignored.
+ */
+const EVERY_METHOD = ["jurisdiction_id", "api_key", "locale"];
+const ARGUMENTS = {
+  read: EVERY_METHOD,
+  requests: [...EVERY_METHOD, "service_request_id", "service_code", "start_date", "end_date", "status"],
+  post: [
+    ...EVERY_METHOD,
+    ...["service_code", "lat", "long", "address_string", "address_id", "email", "device_id", "account_id"],
+    ...["first_name", "last_name", "phone", "description", "media_url"],
+    ...ATTRIBUTE_CODES.map((code) => `attribute[${code}]`),
+  ],
+} satisfies Record<string, string[]>;
+
+function onlyArguments(params: URLSearchParams, method: keyof typeof ARGUMENTS): URLSearchParams {
+  for (const name of params.keys()) {
+    if (!ARGUMENTS[method].includes(name))
+      throw new Open311Error(400, `${name} is not an argument of this method.`);
+  }
+  return params;
+}
+
+const query = (request: Request, method: keyof typeof ARGUMENTS = "read") =>
+  onlyArguments(new URL(request.url).searchParams, method);
 
 async function localized(request: Request) {
   const locale = requestLocale(request);
@@ -27,6 +53,7 @@ async function localized(request: Request) {
 /** Service discovery (required by GeoReport v2): where the endpoint is and what it speaks. */
 export function discoveryMethod(request: Request, format: Open311Format) {
   return answerOpen311(format, async () => {
+    query(request);
     const base = process.env.NEXTAUTH_URL ?? new URL(request.url).origin;
     return open311Response(format, "discovery", {
       changeset: SERVICES_CHANGESET,
@@ -65,7 +92,7 @@ export function serviceDefinitionMethod(db: Db, request: Request, format: Open31
 
 export function requestsMethod(db: Db, request: Request, format: Open311Format) {
   return answerOpen311(format, async () => {
-    const params = query(request);
+    const params = query(request, "requests");
     checkJurisdiction(params.get("jurisdiction_id"));
     const filters = parseRequestFilters(params, new Date());
     const requests = await listServiceRequests(db, { filters, ...(await localized(request)) });
@@ -101,8 +128,9 @@ async function postedFields(request: Request): Promise<URLSearchParams> {
   } else {
     throw new Open311Error(400, "Send the request as Content-Type: application/x-www-form-urlencoded.");
   }
-  for (const [name, value] of query(request)) if (!fields.has(name)) fields.append(name, value);
-  return fields;
+  for (const [name, value] of new URL(request.url).searchParams)
+    if (!fields.has(name)) fields.append(name, value);
+  return onlyArguments(fields, "post");
 }
 
 export function postRequestMethod(db: Db, request: Request, format: Open311Format) {

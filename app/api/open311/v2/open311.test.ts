@@ -134,6 +134,13 @@ describe("Open311 GeoReport v2", () => {
       expect((await errorOf(response))?.description).toMatch(/jurisdiction_id/);
     });
 
+    it("answers 400 naming an argument the method does not take", async () => {
+      expect((await get("services.json", "?api_key=abc&locale=en")).status).toBe(200);
+      const response = await get("services.json", "?bodyId=1");
+      expect(response.status).toBe(400);
+      expect((await errorOf(response))?.description).toMatch(/^bodyId is not an argument/);
+    });
+
     it("answers 404 in the error format to an unknown resource or format", async () => {
       const unknown = await get("potholes.json");
       expect(unknown.status).toBe(404);
@@ -331,6 +338,8 @@ describe("Open311 GeoReport v2", () => {
         "?service_code=potholes",
         "?start_date=yesterday",
         "?start_date=2026-01-01T00:00:00Z&end_date=2026-06-01T00:00:00Z",
+        "?authorId=00000000-0000-0000-0000-000000000000",
+        "?status=open&sort=oldest",
       ]) {
         const response = await get("requests.json", query);
         expect(response.status, query).toBe(400);
@@ -491,6 +500,9 @@ describe("Open311 GeoReport v2", () => {
         [{ email: "not-an-address" }, 400],
         [{ phone: "call me" }, 400],
         [{ jurisdiction_id: "sfgov.org" }, 404],
+        [{ status: "closed" }, 400],
+        [{ bodyId: "00000000-0000-0000-0000-000000000000" }, 400],
+        [{ "attribute[deadline]": "2030-01-01" }, 400],
       ];
       const before = await db().$count(appeals);
       for (const [change, status] of cases) {

@@ -190,6 +190,8 @@ describe("PDFs are kept as sent, unless damaged or active", () => {
       // "#xx" in a name stands for a byte: these are /JavaScript and /JS.
       "5 0 obj\n<< /S /J#61vaScript >>\nendobj\n",
       "5 0 obj\n<< /J#53 (app.alert(1)) >>\nendobj\n",
+      "1 0 obj\n<< /Type /Catalog /AcroForm << /XFA 6 0 R >> >>\nendobj\n",
+      "5 0 obj\n<< /Type /Annot /Subtype /RichMedia /RichMediaContent 6 0 R >>\nendobj\n",
     ];
     for (const object of active) expect(await problemOf(pdfWith(object)), object).toBe("fileActiveContent");
   });
@@ -205,6 +207,14 @@ describe("PDFs are kept as sent, unless damaged or active", () => {
       expect(pdf.includes("JavaScript")).toBe(false);
       expect(await problemOf(pdf), hidden).toBe("fileActiveContent");
     }
+  });
+
+  it("refuses an object stream in an encoding it cannot read, rather than pass what it hides", async () => {
+    const hex = Buffer.from(`${Buffer.from("5 0 << /S /JavaScript /JS (app.alert(1)) >>").toString("hex")}>`);
+    const hidden = pdfStream(7, "/Type /ObjStm /N 1 /First 4 /Filter /ASCIIHexDecode", hex);
+    expect(await problemOf(pdfWith(hidden))).toBe("fileDamaged");
+    const spelled = pdfStream(7, "/Type /Obj#53tm /N 1 /First 4 /Filter /ASCIIHexDecode", hex);
+    expect(await problemOf(pdfWith(spelled))).toBe("fileDamaged");
   });
 
   it("does not mistake image data that happens to hold /JS for a script", async () => {

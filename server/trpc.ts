@@ -120,26 +120,30 @@ export const publicProcedure = loggedProcedure.use(async ({ next }) => {
   return result;
 });
 
-/** Counts a call against a rate rule before it runs (PostgreSQL-backed: it holds across app processes). */
+/** Counts a call against a rate rule (PostgreSQL-backed: it holds across app processes); refuses past it. */
+export async function limitRate(ctx: Context, rule: RateRuleName, subject: string) {
+  try {
+    await enforceRateLimit(ctx.db, rule, subject);
+  } catch (error) {
+    // The subject is an address or a user id: hashed, it still shows one source hammering.
+    if (error instanceof RateLimitedError)
+      (ctx.log ?? logger).warn(
+        {
+          event: "rate-limit",
+          rule,
+          subjectHash: hashForLog(subject),
+          retryAfterSeconds: error.retryAfterSeconds,
+        },
+        "rate limit refused",
+      );
+    throw error;
+  }
+}
+
+/** Counts every call against a rate rule before it runs. */
 export const rateLimited = (rule: RateRuleName, subjectOf: (ctx: Context) => string) =>
   t.middleware(async ({ ctx, next }) => {
-    const subject = subjectOf(ctx);
-    try {
-      await enforceRateLimit(ctx.db, rule, subject);
-    } catch (error) {
-      // The subject is an address or a user id: hashed, it still shows one source hammering.
-      if (error instanceof RateLimitedError)
-        (ctx.log ?? logger).warn(
-          {
-            event: "rate-limit",
-            rule,
-            subjectHash: hashForLog(subject),
-            retryAfterSeconds: error.retryAfterSeconds,
-          },
-          "rate limit refused",
-        );
-      throw error;
-    }
+    await limitRate(ctx, rule, subjectOf(ctx));
     return next();
   });
 

@@ -94,6 +94,11 @@ export async function fileAppeal(db: Db, o: FileAppealOptions): Promise<FiledApp
   }
 }
 
+/** Whether an appeal was already filed with this idempotency key: a retry, not a new filing. */
+export async function isFiledWithKey(db: Db, key: string): Promise<boolean> {
+  return (await db.$count(appeals, eq(appeals.idempotencyKey, key))) > 0;
+}
+
 async function replayOf(db: Db, key: string, hash: string): Promise<FiledAppeal | null> {
   const [existing] = await db.select().from(appeals).where(eq(appeals.idempotencyKey, key));
   if (!existing) return null;

@@ -3,6 +3,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appeals, attachments } from "@/db/schema";
+import { hitRateLimit, RATE_RULES } from "@/server/rate-limit/hit-rate-limit";
 import { callerFor, createActor } from "@/test/actors";
 import { answer, askToClarify, citizenWithAppeal, PDF } from "@/test/citizen-fixtures";
 import { useTestDatabase } from "@/test/database";
@@ -73,6 +74,22 @@ describe("appeal procedures", () => {
     ]);
     expect(b.id).toBe(a.id);
     expect(await db().select().from(appeals).where(eq(appeals.authorId, citizen.id))).toHaveLength(1);
+  });
+
+  it("answers a retry of a committed filing with its number even past the filing limit, and counts new ones", async () => {
+    const citizen = await createActor(db(), "citizen");
+    const caller = callerFor(db(), citizen);
+    const fields = await validFields();
+    const filed = await caller.appeal.file(appealForm(fields));
+    for (let i = 1; i < RATE_RULES.fileAppeal.limit; i++) await hitRateLimit(db(), "fileAppeal", citizen.id);
+    // The connection dropped before the answer arrived: the phone sends the same form again, twice.
+    expect(await caller.appeal.file(appealForm(fields))).toEqual(filed);
+    expect(await caller.appeal.file(appealForm(fields))).toEqual(filed);
+    const another = await errorOf(
+      caller.appeal.file(appealForm({ ...fields, idempotencyKey: randomUUID() })),
+    );
+    expect(another).toMatchObject({ code: "TOO_MANY_REQUESTS", message: "RATE_LIMITED" });
+    expect(await db().$count(appeals, eq(appeals.authorId, citizen.id))).toBe(1);
   });
 
   it("files a report of a crime with no author at all, and sends it on to the police", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPEAL_KIND_VALUES, appealCategory, ratingOutcome } from "@/db/schema";
 import { routing } from "@/i18n/routing";
-import { fileAppeal } from "../appeals/file-appeal";
+import { fileAppeal, isFiledWithKey } from "../appeals/file-appeal";
 import { fileComplaint } from "../appeals/file-complaint";
 import { getAppealForCitizen } from "../appeals/get-appeal-for-citizen";
 import { listMyAppeals } from "../appeals/list-my-appeals";
@@ -10,7 +10,7 @@ import { rateAnswer } from "../appeals/rate-answer";
 import { TEXT_LIMITS } from "../appeals/text-limits";
 import { formInput, Uploads } from "../appeals/upload-input";
 import { REGION_CODES } from "../directory/regions";
-import { citizenProcedure, rateLimited, router } from "../trpc";
+import { citizenProcedure, limitRate, router } from "../trpc";
 
 // A choice left unmade reads "required"; a value the form never offers reads "invalid".
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().pipe(z.enum(values));
@@ -61,20 +61,21 @@ const AppealId = z.strictObject({ id: z.uuid() });
 
 export const appealRouter = router({
   // Acknowledged with the number only once the appeal has committed; an anonymous report keeps no author.
-  file: citizenProcedure
-    .use(rateLimited("fileAppeal", (ctx) => ctx.user?.id ?? "anonymous"))
-    .input(FileAppealInput)
-    .mutation(async ({ ctx, input }) => {
-      const { crimeReport, region, ...fields } = input;
-      const { appeal } = await fileAppeal(ctx.db, {
-        ...fields,
-        region: region ?? null,
-        authorId: crimeReport ? null : ctx.user.id,
-        anonymous: crimeReport,
-        crimeReport,
-      });
-      return { id: appeal.id, number: appeal.number };
-    }),
+  file: citizenProcedure.input(FileAppealInput).mutation(async ({ ctx, input }) => {
+    // A retry of a filing that committed, its answer lost to a dropped connection, gets its number back
+    // without counting against the limit: on a poor network a citizen may retry many times.
+    if (!(await isFiledWithKey(ctx.db, input.idempotencyKey)))
+      await limitRate(ctx, "fileAppeal", ctx.user.id);
+    const { crimeReport, region, ...fields } = input;
+    const { appeal } = await fileAppeal(ctx.db, {
+      ...fields,
+      region: region ?? null,
+      authorId: crimeReport ? null : ctx.user.id,
+      anonymous: crimeReport,
+      crimeReport,
+    });
+    return { id: appeal.id, number: appeal.number };
+  }),
   mine: citizenProcedure.query(({ ctx }) => listMyAppeals(ctx.db, { viewer: ctx.user })),
   get: citizenProcedure
     .input(AppealId)

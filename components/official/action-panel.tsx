@@ -1,5 +1,5 @@
 "use client";
-import { useState } from "react";
+import { createContext, type ReactNode, useContext, useState } from "react";
 import { type FormErrors, NO_ERRORS, useErrorMessages } from "@/components/form-errors";
 import { useRouter } from "@/i18n/navigation";
 import styles from "./official.module.css";
@@ -14,34 +14,45 @@ export function ActionPanel({ title, children }: { title: string; children: Reac
   );
 }
 
+const AnnounceContext = createContext<(notice: string | null) => void>(() => {});
+
 /**
- * Runs a mutation for a form: translated errors on failure; on success a notice, and the server page is
- * rendered again so that the status, deadline and history shown are the ones just committed.
+ * Holds the notice of the last action done on the page, above the actions. It lives here rather than in
+ * the form because the page is rendered again after each action, and the form that did it is often gone
+ * then (an appeal awaiting clarification offers no second question).
  */
-export function useActionForm() {
+export function ActionNotices({ children }: { children: ReactNode }) {
+  const [notice, setNotice] = useState<string | null>(null);
+  return (
+    <AnnounceContext value={setNotice}>
+      <div role="status" className={notice ? "alert alert-ok" : undefined}>
+        {notice}
+      </div>
+      {children}
+    </AnnounceContext>
+  );
+}
+
+/**
+ * Runs a mutation for a form: translated errors on failure; on success the `done` notice, and the server
+ * page is rendered again so that the status, deadline and history shown are the ones just committed.
+ */
+export function useActionForm(done?: string) {
   const messagesOf = useErrorMessages();
   const router = useRouter();
+  const announce = useContext(AnnounceContext);
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
-  const [done, setDone] = useState(false);
   async function run(action: () => Promise<unknown>, then?: () => void) {
     try {
       await action();
       setErrors(NO_ERRORS);
-      setDone(true);
+      announce(done ?? null);
       if (then) then();
       else router.refresh();
     } catch (error) {
-      setDone(false);
+      announce(null);
       setErrors(messagesOf(error));
     }
   }
-  return { errors, done, run };
-}
-
-export function DoneNotice({ show, message }: { show: boolean; message: string }) {
-  return (
-    <div role="status" className={show ? "alert alert-ok" : undefined}>
-      {show ? message : null}
-    </div>
-  );
+  return { errors, run };
 }

@@ -4,7 +4,7 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { useTRPC } from "@/components/trpc-provider";
-import { DoneNotice, useActionForm } from "./action-panel";
+import { useActionForm } from "./action-panel";
 
 type Props = { appealId: string; executors: { id: string; fullName: string }[]; executorId: string | null };
 
@@ -12,7 +12,7 @@ export function AssignForm({ appealId, executors, executorId }: Props) {
   const t = useTranslations("official.forms");
   const trpc = useTRPC();
   const assign = useMutation(trpc.inbox.assign.mutationOptions());
-  const { errors, done, run } = useActionForm();
+  const { errors, run } = useActionForm(t("assign.done"));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -48,7 +48,6 @@ export function AssignForm({ appealId, executors, executorId }: Props) {
           </p>
         )}
       </div>
-      <DoneNotice show={done} message={t("assign.done")} />
       <div>
         <button type="submit" disabled={assign.isPending}>
           {assign.isPending ? t("working") : t("assign.submit")}

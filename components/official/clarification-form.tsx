@@ -5,13 +5,13 @@ import type { FormEvent } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
-import { DoneNotice, useActionForm } from "./action-panel";
+import { useActionForm } from "./action-panel";
 
 export function ClarificationForm({ appealId, pausesClock }: { appealId: string; pausesClock: boolean }) {
   const t = useTranslations("official.forms");
   const trpc = useTRPC();
   const ask = useMutation(trpc.inbox.requestClarification.mutationOptions());
-  const { errors, done, run } = useActionForm();
+  const { errors, run } = useActionForm(t("clarify.done"));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -33,7 +33,6 @@ export function ClarificationForm({ appealId, pausesClock }: { appealId: string;
         maxLength={4000}
         error={errors.fields.question}
       />
-      <DoneNotice show={done} message={t("clarify.done")} />
       <div>
         <button type="submit" disabled={ask.isPending}>
           {ask.isPending ? t("working") : t("clarify.submit")}

@@ -4,13 +4,13 @@ import { useTranslations } from "next-intl";
 import type { FormEvent } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { useTRPC } from "@/components/trpc-provider";
-import { DoneNotice, useActionForm } from "./action-panel";
+import { useActionForm } from "./action-panel";
 
 export function CloseForm({ appealId }: { appealId: string }) {
   const t = useTranslations("official.forms");
   const trpc = useTRPC();
   const close = useMutation(trpc.inbox.close.mutationOptions());
-  const { errors, done, run } = useActionForm();
+  const { errors, run } = useActionForm(t("close.done"));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -21,7 +21,6 @@ export function CloseForm({ appealId }: { appealId: string }) {
     <form onSubmit={onSubmit} noValidate className="form">
       <p>{t("close.lead")}</p>
       <FormAlert message={errors.form} />
-      <DoneNotice show={done} message={t("close.done")} />
       <div>
         <button type="submit" disabled={close.isPending}>
           {close.isPending ? t("working") : t("close.submit")}

@@ -5,7 +5,7 @@ import type { FormEvent } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
-import { DoneNotice, useActionForm } from "./action-panel";
+import { useActionForm } from "./action-panel";
 
 type Props = {
   appealId: string;
@@ -19,7 +19,7 @@ export function ExtendForm({ appealId, earliest, latest, latestText }: Props) {
   const t = useTranslations("official.forms");
   const trpc = useTRPC();
   const extend = useMutation(trpc.inbox.extend.mutationOptions());
-  const { errors, done, run } = useActionForm();
+  const { errors, run } = useActionForm(t("extend.done"));
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -69,7 +69,6 @@ export function ExtendForm({ appealId, earliest, latest, latestText }: Props) {
         maxLength={300}
         error={errors.fields.decidedBy}
       />
-      <DoneNotice show={done} message={t("extend.done")} />
       <div>
         <button type="submit" disabled={extend.isPending}>
           {extend.isPending ? t("working") : t("extend.submit")}

@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { bodyName } from "@/components/localized";
-import { ActionPanel } from "@/components/official/action-panel";
+import { ActionNotices, ActionPanel } from "@/components/official/action-panel";
 import { AnswerForm } from "@/components/official/answer-form";
 import { AssignForm } from "@/components/official/assign-form";
 import { ClarificationForm } from "@/components/official/clarification-form";
@@ -184,62 +184,64 @@ export default async function OfficialAppealPage({ params }: Props) {
         </section>
       )}
 
-      {detail.canAct && (
-        <section aria-labelledby="actions-heading">
-          <h2 id="actions-heading">{t("actions")}</h2>
-          {!anyAction && <p>{t("noActions")}</p>}
-          {actions.assign && (
-            <ActionPanel title={tf("assign.title")}>
-              <AssignForm appealId={appeal.id} executors={executors} executorId={appeal.executorId} />
-            </ActionPanel>
-          )}
-          {actions.request_clarification && (
-            <ActionPanel title={tf("clarify.title")}>
-              <ClarificationForm appealId={appeal.id} pausesClock={deadline.clarificationPausesClock} />
-            </ActionPanel>
-          )}
-          {actions.forward && (
-            <ActionPanel title={tf("forward.title")}>
-              <ForwardForm appealId={appeal.id} number={appeal.number} groups={groups} term={forwardTerm} />
-            </ActionPanel>
-          )}
-          {actions.extend &&
-            (deadline.extended ? (
-              <p>{tf("extend.already")}</p>
-            ) : (
-              <ActionPanel title={tf("extend.title")}>
-                <ExtendForm
+      <ActionNotices>
+        {detail.canAct && (
+          <section aria-labelledby="actions-heading">
+            <h2 id="actions-heading">{t("actions")}</h2>
+            {!anyAction && <p>{t("noActions")}</p>}
+            {actions.assign && (
+              <ActionPanel title={tf("assign.title")}>
+                <AssignForm appealId={appeal.id} executors={executors} executorId={appeal.executorId} />
+              </ActionPanel>
+            )}
+            {actions.request_clarification && (
+              <ActionPanel title={tf("clarify.title")}>
+                <ClarificationForm appealId={appeal.id} pausesClock={deadline.clarificationPausesClock} />
+              </ActionPanel>
+            )}
+            {actions.forward && (
+              <ActionPanel title={tf("forward.title")}>
+                <ForwardForm appealId={appeal.id} number={appeal.number} groups={groups} term={forwardTerm} />
+              </ActionPanel>
+            )}
+            {actions.extend &&
+              (deadline.extended ? (
+                <p>{tf("extend.already")}</p>
+              ) : (
+                <ActionPanel title={tf("extend.title")}>
+                  <ExtendForm
+                    appealId={appeal.id}
+                    earliest={addCalendarDays(almatyDate(appeal.dueAt), 1)}
+                    latest={deadline.latestExtensionOn}
+                    latestText={day(new Date(`${deadline.latestExtensionOn}T12:00:00+05:00`))}
+                  />
+                </ActionPanel>
+              ))}
+            {actions.answer && (
+              <ActionPanel title={tf("answer.title")}>
+                <AnswerForm
                   appealId={appeal.id}
-                  earliest={addCalendarDays(almatyDate(appeal.dueAt), 1)}
-                  latest={deadline.latestExtensionOn}
-                  latestText={day(new Date(`${deadline.latestExtensionOn}T12:00:00+05:00`))}
+                  appealRights={
+                    detail.superiorBody
+                      ? tf("answer.appealRightsText", { superior: bodyName(detail.superiorBody, locale) })
+                      : tf("answer.appealRightsTextNoSuperior")
+                  }
+                  limits={{
+                    textMin: ANSWER_LIMITS.text.min,
+                    maxFiles: ATTACHMENT_LIMITS.maxFiles,
+                    maxMegabytes: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024,
+                  }}
                 />
               </ActionPanel>
-            ))}
-          {actions.answer && (
-            <ActionPanel title={tf("answer.title")}>
-              <AnswerForm
-                appealId={appeal.id}
-                appealRights={
-                  detail.superiorBody
-                    ? tf("answer.appealRightsText", { superior: bodyName(detail.superiorBody, locale) })
-                    : tf("answer.appealRightsTextNoSuperior")
-                }
-                limits={{
-                  textMin: ANSWER_LIMITS.text.min,
-                  maxFiles: ATTACHMENT_LIMITS.maxFiles,
-                  maxMegabytes: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024,
-                }}
-              />
-            </ActionPanel>
-          )}
-          {actions.close && (
-            <ActionPanel title={tf("close.title")}>
-              <CloseForm appealId={appeal.id} />
-            </ActionPanel>
-          )}
-        </section>
-      )}
+            )}
+            {actions.close && (
+              <ActionPanel title={tf("close.title")}>
+                <CloseForm appealId={appeal.id} />
+              </ActionPanel>
+            )}
+          </section>
+        )}
+      </ActionNotices>
 
       <OfficialTimeline detail={detail} />
     </>

@@ -5,6 +5,7 @@ import {
   date,
   index,
   integer,
+  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -150,4 +151,14 @@ export const metricsState = pgTable("metrics_state", {
   lastLogSeq: bigint({ mode: "number" }).notNull().default(0),
   refreshedAt: timestamp({ withTimezone: true }),
   calendarVersion: text(),
+});
+
+/**
+ * Dashboard figures as computed after the refresh that `refreshedAt` names (server/metrics/figures-cache.ts):
+ * served while that refresh is the latest, deleted by the next. A cache, so nothing else reads it.
+ */
+export const metricsFiguresCache = pgTable("metrics_figures_cache", {
+  key: text().primaryKey(),
+  refreshedAt: timestamp({ withTimezone: true }).notNull(),
+  value: jsonb().notNull(),
 });

@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { almatyDate } from "../deadlines/working-calendar";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { countAllSimilarAnswers, countNewSimilarAnswers } from "./count-similar-answers";
+import { dropStaleFigures } from "./figures-cache";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -105,6 +106,7 @@ export async function refreshMetrics(
       set last_event_id = greatest(last_event_id, ${eventId}), last_log_seq = greatest(last_log_seq, ${logSeq}),
           refreshed_at = ${now.toISOString()}::timestamptz, calendar_version = ${version}
       where id = 1`);
+    await dropStaleFigures(tx, now);
     return refreshed;
   });
 }

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { REGION_CODES } from "../directory/regions";
+import type { Db } from "@/db/client";
+import { REGION_CODES, type RegionCode } from "../directory/regions";
 import {
   LEAGUE_SORT_KEYS,
   leagueTable,
@@ -8,6 +9,7 @@ import {
   regionMap,
   republicMetrics,
 } from "../metrics/dashboard-queries";
+import { cachedFigures } from "../metrics/figures-cache";
 import { getBodyDashboard, getRegionDashboard } from "../metrics/get-scope-dashboard";
 import {
   BodyDashboardOutput,
@@ -38,12 +40,20 @@ function monthsBetween(p: Period): number {
 /** No period given: the last twelve months, the current one included. */
 const periodOf = (p: Period | undefined) => p ?? lastTwelveMonths(new Date());
 
+/** The figures of one dashboard query, cached until the summaries are next refreshed. */
+function figures<O extends { period: Period }, T>(name: string, compute: (db: Db, o: O) => Promise<T>) {
+  return ({ ctx, input }: { ctx: { db: Db }; input: Omit<O, "period"> & { period?: Period } }) => {
+    const o = { ...input, period: periodOf(input.period) } as O;
+    return cachedFigures(ctx.db, `${name}:${JSON.stringify(o)}`, () => compute(ctx.db, o));
+  };
+}
+
 // Public: the dashboards show counts and rates, never an appeal or a person.
 export const metricsRouter = router({
   overview: publicProcedure
     .input(z.strictObject({ period: PeriodInput }))
     .output(MetricSetOutput)
-    .query(({ ctx, input }) => republicMetrics(ctx.db, periodOf(input.period))),
+    .query(figures("overview", (db, o) => republicMetrics(db, o.period))),
   league: publicProcedure
     .input(
       z.strictObject({
@@ -53,26 +63,26 @@ export const metricsRouter = router({
       }),
     )
     .output(LeagueOutput)
-    .query(({ ctx, input }) => leagueTable(ctx.db, { ...input, period: periodOf(input.period) })),
+    .query(figures("league", leagueTable)),
   map: publicProcedure
     .input(z.strictObject({ period: PeriodInput, metric: z.enum(MAP_METRICS) }))
     .output(RegionMapOutput)
-    .query(({ ctx, input }) => regionMap(ctx.db, { ...input, period: periodOf(input.period) })),
+    .query(figures("map", regionMap)),
   trend: publicProcedure
     .input(z.strictObject({ period: PeriodInput }))
     .output(TrendOutput)
-    .query(({ ctx, input }) => monthlyTrend(ctx.db, { period: periodOf(input.period) })),
+    .query(figures("trend", monthlyTrend)),
   body: publicProcedure
     .input(z.strictObject({ code: z.string().trim().min(1).max(100), period: PeriodInput }))
     .output(BodyDashboardOutput)
-    .query(({ ctx, input }) =>
-      getBodyDashboard(ctx.db, { code: input.code, period: periodOf(input.period) }),
-    ),
+    .query(figures("body", getBodyDashboard)),
   region: publicProcedure
     .input(z.strictObject({ code: z.enum(REGION_CODES), period: PeriodInput }))
     .output(RegionDashboardOutput)
-    .query(({ ctx, input }) =>
-      getRegionDashboard(ctx.db, { region: input.code, period: periodOf(input.period) }),
+    .query(
+      figures("region", (db, o: { code: RegionCode; period: Period }) =>
+        getRegionDashboard(db, { region: o.code, period: o.period }),
+      ),
     ),
 });
 

@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { bodyName } from "@/components/localized";
-import { Link } from "@/i18n/navigation";
+import { getPathname } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import type { LeagueRow, LeagueSortKey, SortOrder } from "@/server/metrics/dashboard-queries";
@@ -25,6 +25,8 @@ const COLUMNS: { key: LeagueSortKey; kind: ValueKind; base?: (r: LeagueRow) => n
 /**
  * Bodies side by side, sortable by the listed figures only. Each figure shows how many appeals stand
  * behind it, and a body with few appeals is marked, so that one late answer is not read as a pattern.
+ * Its links are plain anchors, not client-side links: a phone need not prefetch a page for each of 150
+ * bodies, and the page's payload does not carry a client component per link.
  */
 export async function LeagueTable({
   rows,
@@ -46,6 +48,8 @@ export async function LeagueTable({
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
   const none = t("none");
+  const href = (path: string, query: Record<string, string>) =>
+    getPathname({ href: { pathname: path, query }, locale });
   const nextOrder = (key: LeagueSortKey): SortOrder =>
     key === sort ? (order === "asc" ? "desc" : "asc") : key === "received" ? "desc" : "asc";
 
@@ -65,8 +69,8 @@ export async function LeagueTable({
                 className={styles.number}
                 aria-sort={c.key === sort ? (order === "asc" ? "ascending" : "descending") : undefined}
               >
-                <Link
-                  href={{ pathname, query: { ...period, sort: c.key, order: nextOrder(c.key) } }}
+                <a
+                  href={href(pathname, { ...period, sort: c.key, order: nextOrder(c.key) })}
                   className={c.key === sort ? styles.sorted : undefined}
                 >
                   {t(`metric.${c.key}`)}
@@ -75,7 +79,7 @@ export async function LeagueTable({
                     {t(nextOrder(c.key) === "asc" ? "league.sortAscending" : "league.sortDescending")}
                   </span>
                   {c.key === sort ? (order === "asc" ? " ▲" : " ▼") : ""}
-                </Link>
+                </a>
               </th>
             ))}
           </tr>
@@ -84,9 +88,7 @@ export async function LeagueTable({
           {rows.map((r) => (
             <tr key={r.bodyId}>
               <th scope="row">
-                <Link href={{ pathname: `/dashboard/bodies/${r.code}`, query: { ...period } }}>
-                  {bodyName(r, locale)}
-                </Link>
+                <a href={href(`/dashboard/bodies/${r.code}`, { ...period })}>{bodyName(r, locale)}</a>
                 {r.region ? (
                   <span className="hint"> · {REGIONS[r.region as RegionCode]?.name[locale] ?? r.region}</span>
                 ) : null}

@@ -183,5 +183,10 @@ describe("listing and searching public appeals", () => {
     const second = await listPublicAppeals(db(), { region: "ulytau", limit: 2, page: 2 });
     expect([numbers(first), numbers(second), first.pageCount, first.total]).toEqual([[c, b], [a], 2, 3]);
     expect((await listPublicAppeals(db(), { limit: 500 })).items.length).toBeLessThanOrEqual(50);
+
+    // Counting stops past the cap: the list says "more than" and pages only as far as it counted.
+    const capped = await listPublicAppeals(db(), { region: "ulytau", limit: 1, countCap: 2 });
+    expect([numbers(capped), capped.total, capped.totalCapped, capped.pageCount]).toEqual([[c], 2, true, 2]);
+    expect((await listPublicAppeals(db(), { region: "ulytau", countCap: 3 })).totalCapped).toBe(false);
   });
 });

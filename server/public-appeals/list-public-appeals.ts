@@ -31,6 +31,8 @@ export type PublicAppealFilters = {
   page?: number;
   limit?: number;
   now?: Date;
+  /** Where counting stops (COUNT_CAP). */
+  countCap?: number;
 };
 
 /**
@@ -41,12 +43,15 @@ export type PublicAppealFilters = {
 const searchQuery = (q: string): SQL =>
   sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
 
+const COUNT_CAP = 10_000;
+
 /** Public appeals, filtered and searched: only what a moderator has let the public see. */
 export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
   const now = o.now ?? new Date();
   const limit = Math.min(Math.max(o.limit ?? PUBLIC_PAGE_SIZE.default, 1), PUBLIC_PAGE_SIZE.max);
   const page = Math.max(o.page ?? 1, 1);
   const search = o.search?.trim() ? searchQuery(o.search.trim()) : null;
+  const cap = o.countCap ?? COUNT_CAP;
 
   const where = and(
     isPublic,
@@ -77,16 +82,23 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
     .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
     .limit(limit)
     .offset((page - 1) * limit);
-  const [total] = await db
-    .select({ n: count() })
-    .from(appeals)
-    .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
-    .where(where);
+  // Counting every match would read them all on every page, hundreds of thousands with a year's appeals:
+  // the count stops past COUNT_CAP, and the list says "more than" that.
+  const [total] = await db.select({ n: count() }).from(
+    db
+      .select({ one: sql`1` })
+      .from(appeals)
+      .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+      .where(where)
+      .limit(COUNT_CAP + 1)
+      .as("matches"),
+  );
 
-  const n = total?.n ?? 0;
+  const n = Math.min(total?.n ?? 0, cap);
   return {
     items: rows.map(toPublicSummary),
     total: n,
+    totalCapped: (total?.n ?? 0) > cap,
     page,
     pageCount: Math.max(Math.ceil(n / limit), 1),
     sort,

@@ -40,6 +40,7 @@ const summaryFields = {
 export const PublicAppealListOutput = z.strictObject({
   items: z.array(z.strictObject(summaryFields)),
   total: z.number().int(),
+  totalCapped: z.boolean(),
   page: z.number().int(),
   pageCount: z.number().int(),
   sort: z.enum(PUBLIC_SORTS),

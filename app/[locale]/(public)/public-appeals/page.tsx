@@ -91,7 +91,11 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
       <p className="lead">{t("lead")}</p>
       <FilterForm locale={locale} values={values} errors={errors} bodies={bodies} />
       <FormAlert message={result ? null : t("badFilters")} />
-      {result && <h2 id="results-heading">{t("found", { count: result.total })}</h2>}
+      {result && (
+        <h2 id="results-heading">
+          {t(result.totalCapped ? "foundMoreThan" : "found", { count: result.total })}
+        </h2>
+      )}
       {result && result.items.length === 0 && <p>{t("empty")}</p>}
       {result && result.items.length > 0 && (
         <>

@@ -43,7 +43,7 @@ export type PublicAppealFilters = {
 const searchQuery = (q: string): SQL =>
   sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
 
-const COUNT_CAP = 10_000;
+const COUNT_CAP = 1000;
 
 /** Public appeals, filtered and searched: only what a moderator has let the public see. */
 export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
@@ -83,14 +83,14 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
     .limit(limit)
     .offset((page - 1) * limit);
   // Counting every match would read them all on every page, hundreds of thousands with a year's appeals:
-  // the count stops past COUNT_CAP, and the list says "more than" that.
+  // the count stops past COUNT_CAP (fifty pages), and the list says "more than" that.
   const [total] = await db.select({ n: count() }).from(
     db
       .select({ one: sql`1` })
       .from(appeals)
       .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
       .where(where)
-      .limit(COUNT_CAP + 1)
+      .limit(cap + 1)
       .as("matches"),
   );
 

@@ -48,3 +48,21 @@ export function formatValue(
       return format.number(value, { maximumFractionDigits: 0 });
   }
 }
+
+/**
+ * The league table shows this many bodies a page: all 150 at once made the dashboard 660 KB, too much for
+ * a phone to fetch or a reader to take in; the export has them all.
+ */
+export const LEAGUE_PAGE_SIZE = 50;
+
+/** One page of the league table's rows, by the page number in the address (1 when it names none or a wrong one). */
+export function leaguePage<T>(rows: readonly T[], requested: string | string[] | undefined) {
+  const pageCount = Math.max(Math.ceil(rows.length / LEAGUE_PAGE_SIZE), 1);
+  const n = Number(one(requested));
+  const page = Number.isInteger(n) && n >= 1 ? Math.min(n, pageCount) : 1;
+  const start = (page - 1) * LEAGUE_PAGE_SIZE;
+  const shown = rows.slice(start, start + LEAGUE_PAGE_SIZE);
+  return { rows: shown, page, pageCount, from: start + 1, to: start + shown.length, count: rows.length };
+}
+
+export type LeaguePage<T> = ReturnType<typeof leaguePage<T>>;

@@ -7,7 +7,7 @@ import type { LeagueRow, LeagueSortKey, SortOrder } from "@/server/metrics/dashb
 import { SMALL_BASE } from "@/server/metrics/metric-set";
 import type { Period } from "@/server/metrics/period";
 import styles from "./dashboard.module.css";
-import { formatValue, type ValueKind } from "./dashboard-view";
+import { formatValue, leaguePage, type ValueKind } from "./dashboard-view";
 
 const COLUMNS: { key: LeagueSortKey; kind: ValueKind; base?: (r: LeagueRow) => number }[] = [
   { key: "received", kind: "count" },
@@ -35,6 +35,7 @@ export async function LeagueTable({
   period,
   pathname,
   caption,
+  requestedPage,
 }: {
   rows: LeagueRow[];
   sort: LeagueSortKey;
@@ -43,6 +44,8 @@ export async function LeagueTable({
   /** The page the sort links lead back to. */
   pathname: string;
   caption: string;
+  /** The `page` of the address. */
+  requestedPage: string | string[] | undefined;
 }) {
   const t = await getTranslations("dashboard");
   const format = await getFormatter();
@@ -54,6 +57,9 @@ export async function LeagueTable({
     key === sort ? (order === "asc" ? "desc" : "asc") : key === "received" ? "desc" : "asc";
 
   if (rows.length === 0) return <p>{t("league.empty")}</p>;
+  const shown = leaguePage(rows, requestedPage);
+  const pageHref = (page: number) =>
+    href(pathname, { ...period, sort, order, ...(page > 1 ? { page: String(page) } : {}) });
   return (
     <div className="table-wrap">
       <p className="hint">{t("league.smallNote", { n: SMALL_BASE })}</p>
@@ -85,7 +91,7 @@ export async function LeagueTable({
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => (
+          {shown.rows.map((r) => (
             <tr key={r.bodyId}>
               <th scope="row">
                 <a href={href(`/dashboard/bodies/${r.code}`, { ...period })}>{bodyName(r, locale)}</a>
@@ -114,6 +120,13 @@ export async function LeagueTable({
           ))}
         </tbody>
       </table>
+      {shown.pageCount > 1 && (
+        <nav aria-label={t("league.pages")} className={styles.pager}>
+          {shown.page > 1 && <a href={pageHref(shown.page - 1)}>{t("league.previous")}</a>}
+          <span>{t("league.shown", { from: shown.from, to: shown.to, count: shown.count })}</span>
+          {shown.page < shown.pageCount && <a href={pageHref(shown.page + 1)}>{t("league.next")}</a>}
+        </nav>
+      )}
     </div>
   );
 }

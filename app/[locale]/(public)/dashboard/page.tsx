@@ -81,6 +81,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           period={period}
           pathname="/dashboard"
           caption={t("league.caption")}
+          requestedPage={query.page}
         />
       </section>
 

@@ -79,6 +79,7 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
           period={period}
           pathname={`/dashboard/regions/${region}`}
           caption={t("regionPage.bodiesCaption", { name })}
+          requestedPage={query.page}
         />
       </section>
       <section className={styles.section} aria-labelledby="categories-heading">

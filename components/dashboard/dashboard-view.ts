@@ -64,5 +64,3 @@ export function leaguePage<T>(rows: readonly T[], requested: string | string[] |
   const shown = rows.slice(start, start + LEAGUE_PAGE_SIZE);
   return { rows: shown, page, pageCount, from: start + 1, to: start + shown.length, count: rows.length };
 }
-
-export type LeaguePage<T> = ReturnType<typeof leaguePage<T>>;

@@ -121,7 +121,7 @@ export async function LeagueTable({
         </tbody>
       </table>
       {shown.pageCount > 1 && (
-        <nav aria-label={t("league.pages")} className={styles.pager}>
+        <nav aria-label={t("league.pages")} className="pager">
           {shown.page > 1 && <a href={pageHref(shown.page - 1)}>{t("league.previous")}</a>}
           <span>{t("league.shown", { from: shown.from, to: shown.to, count: shown.count })}</span>
           {shown.page < shown.pageCount && <a href={pageHref(shown.page + 1)}>{t("league.next")}</a>}

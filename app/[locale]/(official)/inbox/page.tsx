@@ -5,7 +5,6 @@ import { bodyName } from "@/components/localized";
 import { BodyPicker } from "@/components/official/body-picker";
 import { InboxTable } from "@/components/official/inbox-table";
 import { InboxTabs } from "@/components/official/inbox-tabs";
-import styles from "@/components/official/official.module.css";
 import { Link } from "@/i18n/navigation";
 import { INBOX_TABS, type InboxTab } from "@/server/appeals/list-inbox";
 import { requireUser } from "@/server/auth/require-user";
@@ -60,7 +59,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       <InboxTabs current={tab} counts={inbox.counts} query={keep} />
       <p className="hint">{t(`tabHint.${tab}`)}</p>
       <InboxTable inbox={inbox} />
-      <div className={styles.pager}>
+      <div className="pager">
         {cursor && <Link href={{ pathname: "/inbox", query: { ...keep, tab } }}>{t("first")}</Link>}
         {inbox.nextCursor && (
           <Link href={{ pathname: "/inbox", query: { ...keep, tab, cursor: inbox.nextCursor } }}>

@@ -156,7 +156,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
             </ol>
           </>
         )}
-        <nav className={styles.pager} aria-label={t("pages")}>
+        <nav className="pager" aria-label={t("pages")}>
           {newer !== null && (
             <Link href={{ pathname: "/moderation-log", query: { before: String(newer) } }}>{t("newer")}</Link>
           )}

@@ -5,7 +5,6 @@ import { ZodError } from "zod";
 import { FormAlert } from "@/components/form-alert";
 import { bodyName } from "@/components/localized";
 import { FilterForm, type FilterValues } from "@/components/public-appeals/filter-form";
-import styles from "@/components/public-appeals/public-appeals.module.css";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -134,7 +133,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
             </table>
           </div>
           {result.pageCount > 1 && (
-            <nav aria-label={t("pages")} className={styles.pager}>
+            <nav aria-label={t("pages")} className="pager">
               {result.page > 1 && <Link href={pageHref(result.page - 1)}>{t("previous")}</Link>}
               <span>{t("pageOf", { page: result.page, count: result.pageCount })}</span>
               {result.page < result.pageCount && <Link href={pageHref(result.page + 1)}>{t("next")}</Link>}

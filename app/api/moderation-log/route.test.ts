@@ -9,6 +9,8 @@ vi.mock("@/db/client", async (original) => ({
   getDatabase: () => state.db,
 }));
 const { GET } = await import("./route");
+const checkpoint = await import("./checkpoint/route");
+const checkpoints = await import("./checkpoints/route");
 
 const page = async (query: string) => GET(new Request(`http://localhost/api/moderation-log${query}`));
 
@@ -40,4 +42,15 @@ describe("GET /api/moderation-log", () => {
       expect(await response.json()).toEqual({ error: expect.stringMatching(/no other parameters/) });
     },
   );
+
+  it("answers the checkpoints, which take no parameters, with 400 naming any given", async () => {
+    const history = await checkpoints.GET(new Request("http://localhost/api/moderation-log/checkpoints"));
+    expect(history.status).toBe(200);
+    expect(await history.json()).toHaveProperty("checkpoints");
+    for (const route of [checkpoint, checkpoints]) {
+      const refused = await route.GET(new Request("http://localhost/api/moderation-log/checkpoint?size=3"));
+      expect(refused.status).toBe(400);
+      expect(await refused.json()).toEqual({ error: "This address takes no parameters: size" });
+    }
+  });
 });

@@ -38,6 +38,11 @@ export type FileAppealOptions = {
   complaintOfId?: string | null;
   /** Where the problem is, as an Open311 client reports it: a place, never the applicant's address. */
   location?: { latitude: number | null; longitude: number | null; text: string | null };
+  /**
+   * Runs once the filing is known to be new, not a retry, before its files are decoded or anything is
+   * written; it may refuse by throwing (the caller's rate limit: a retry must not count against it).
+   */
+  admitNew?: () => Promise<void>;
   now?: Date;
 };
 
@@ -81,6 +86,7 @@ export async function fileAppeal(db: Db, o: FileAppealOptions): Promise<FiledApp
     const replay = await replayOf(db, o.idempotencyKey, hash);
     if (replay) return replay;
   }
+  await o.admitNew?.();
   const files = await checkAttachments(o.attachments ?? []);
   try {
     return await db.transaction((tx) => insertAppeal(tx, o, files, hash));
@@ -92,11 +98,6 @@ export async function fileAppeal(db: Db, o: FileAppealOptions): Promise<FiledApp
     }
     throw error;
   }
-}
-
-/** Whether an appeal was already filed with this idempotency key: a retry, not a new filing. */
-export async function isFiledWithKey(db: Db, key: string): Promise<boolean> {
-  return (await db.$count(appeals, eq(appeals.idempotencyKey, key))) > 0;
 }
 
 async function replayOf(db: Db, key: string, hash: string): Promise<FiledAppeal | null> {

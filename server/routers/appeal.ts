@@ -1,7 +1,7 @@
 import { z } from "zod";
 import { APPEAL_KIND_VALUES, appealCategory, ratingOutcome } from "@/db/schema";
 import { routing } from "@/i18n/routing";
-import { fileAppeal, isFiledWithKey } from "../appeals/file-appeal";
+import { fileAppeal } from "../appeals/file-appeal";
 import { fileComplaint } from "../appeals/file-complaint";
 import { getAppealForCitizen } from "../appeals/get-appeal-for-citizen";
 import { listMyAppeals } from "../appeals/list-my-appeals";
@@ -62,10 +62,6 @@ const AppealId = z.strictObject({ id: z.uuid() });
 export const appealRouter = router({
   // Acknowledged with the number only once the appeal has committed; an anonymous report keeps no author.
   file: citizenProcedure.input(FileAppealInput).mutation(async ({ ctx, input }) => {
-    // A retry of a filing that committed, its answer lost to a dropped connection, gets its number back
-    // without counting against the limit: on a poor network a citizen may retry many times.
-    if (!(await isFiledWithKey(ctx.db, input.idempotencyKey)))
-      await limitRate(ctx, "fileAppeal", ctx.user.id);
     const { crimeReport, region, ...fields } = input;
     const { appeal } = await fileAppeal(ctx.db, {
       ...fields,
@@ -73,6 +69,9 @@ export const appealRouter = router({
       authorId: crimeReport ? null : ctx.user.id,
       anonymous: crimeReport,
       crimeReport,
+      // A retry of a filing that committed, its answer lost to a dropped connection, gets its number back
+      // without counting against the limit: on a poor network a citizen may retry many times.
+      admitNew: () => limitRate(ctx, "fileAppeal", ctx.user.id),
     });
     return { id: appeal.id, number: appeal.number };
   }),

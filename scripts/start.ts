@@ -17,6 +17,8 @@ const port = Number(flagValue("--port") ?? process.env.PORT ?? 3000);
 const build = !args.includes("--no-build");
 const demoAppeals = Number(flagValue("--demo-appeals") ?? 300);
 const dataDir = path.join(process.cwd(), ".data");
+// A state service sends no telemetry: the build and the server it starts inherit this.
+process.env.NEXT_TELEMETRY_DISABLED = "1";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
 
 function flagValue(flag: string): string | undefined {

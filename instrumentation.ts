@@ -4,12 +4,14 @@ import type { Instrumentation } from "next";
  * Next calls this once when a server starts: the background jobs (overdue marking, executor reminders,
  * mail) start with the app, on its own PostgreSQL. Not while `next build` prerenders pages, which must
  * not need a database, and not without one configured. No shutdown hook: Next exits on a signal at once,
- * and a job cut short is retried after it expires (every job is idempotent).
+ * and a job cut short is retried after it expires (every job is idempotent). BACKGROUND_JOBS=off makes a
+ * web process only: the jobs then run in `npm run worker` (scripts/worker.ts).
  */
 export async function register() {
   if (process.env.NEXT_RUNTIME === "nodejs") {
     const url = process.env.DATABASE_URL;
     if (!url || process.env.NEXT_PHASE === "phase-production-build") return;
+    if (process.env.BACKGROUND_JOBS === "off") return;
     const { startJobs } = await import("./server/jobs/boss");
     const { logger } = await import("./server/observability/logger");
     try {

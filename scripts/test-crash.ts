@@ -3,16 +3,14 @@
 // number acknowledged to a client exists as sent, once, with its files and events, and that nothing else
 // was left behind. Needs a production build (`next build`, NEXT_DIST_DIR respected) and a database of its
 // own: run it through scripts/with-test-database.ts, as the npm script does. Exits non-zero on any violation.
-import { spawnSync } from "node:child_process";
 import { existsSync, mkdtempSync, rmSync } from "node:fs";
-import { createRequire } from "node:module";
 import os from "node:os";
 import path from "node:path";
 import { inArray } from "drizzle-orm";
-import { createDatabase, type Database } from "@/db/client";
+import { createDatabase } from "@/db/client";
 import { stateBodies } from "@/db/schema";
 import { DEMO_LOGINS } from "@/db/seed/demo";
-import { registerCitizen } from "@/server/accounts/register-citizen";
+import { moderatorLogin, registerCitizens, signInAll, verifyModerationLog } from "./crash/accounts";
 import { appServer, sleep } from "./crash/app-server";
 import { checkInvariants } from "./crash/check-invariants";
 import { mutate, signIn } from "./crash/http-client";
@@ -31,53 +29,8 @@ const MODE = full
 const port = Number(flag("--port") ?? process.env.CRASH_PORT ?? 3190);
 const seed = Number(flag("--seed") ?? Math.floor(Math.random() * 2 ** 31));
 const BODY_CODES = ["akimat-almaty-city", "akimat-astana", "akimat-shymkent"];
-const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
-function moderatorLogin() {
-  const login = DEMO_LOGINS.users.find((u) => u.role === "moderator");
-  if (!login) throw new Error("no demo moderator");
-  return login.email;
-}
-
-/** The public verifier (scripts/verify-log.ts) over HTTP, holding the log to the checkpoint it saw last. */
-function verifyModerationLog(base: string, saved: string): string | null {
-  const result = spawnSync(
-    process.execPath,
-    [tsxCli, "scripts/verify-log.ts", base, ...(existsSync(saved) ? [saved] : []), "--save", saved],
-    { encoding: "utf8" },
-  );
-  return result.status === 0 ? null : `moderation log: ${(result.stderr || result.stdout).trim()}`;
-}
-
-// Citizens enough that no one exceeds the filing allowance: registered through the domain, signed in over HTTP.
 const PASSWORD = `crash-${seed}-password`;
-
-async function registerCitizens(db: Database, count: number) {
-  const accounts: { id: string; email: string }[] = [];
-  for (let i = 0; i < count; i += 8) {
-    const batch = Array.from({ length: Math.min(8, count - i) }, async (_, j) => {
-      const email = `crash-${seed}-${i + j}@test.tyndau.kz`;
-      const fullName = `Crash Citizen ${i + j}`;
-      const { id } = await registerCitizen(db, { fullName, email, password: PASSWORD, locale: "kk" });
-      return { id, email };
-    });
-    accounts.push(...(await Promise.all(batch)));
-  }
-  return accounts;
-}
-
-async function signInAll(base: string, accounts: { id: string; email: string }[]): Promise<Citizen[]> {
-  const citizens: Citizen[] = [];
-  for (let i = 0; i < accounts.length; i += 4) {
-    const batch = accounts.slice(i, i + 4).map(async (a) => ({
-      id: a.id,
-      session: await signIn(base, a.email, PASSWORD),
-      hits: 0,
-    }));
-    citizens.push(...(await Promise.all(batch)));
-  }
-  return citizens;
-}
 
 /**
  * Retries after the restarts: the same key answers with the same appeal (up to ten), and the key with
@@ -139,11 +92,15 @@ async function main() {
       .where(inArray(stateBodies.code, BODY_CODES));
     if (bodies.length !== BODY_CODES.length) throw new Error("reference data missing: no state bodies");
 
-    const accounts = await registerCitizens(db, MODE.citizens);
+    const accounts = await registerCitizens(db, {
+      count: MODE.citizens,
+      prefix: `crash-${seed}`,
+      password: PASSWORD,
+    });
     await server.start();
-    const citizens = await signInAll(server.base, accounts);
+    const citizens = await signInAll(server.base, accounts, PASSWORD);
     const moderator = await signIn(server.base, moderatorLogin(), DEMO_LOGINS.password);
-    const logProblem = verifyModerationLog(server.base, savedCheckpoint);
+    const logProblem = await verifyModerationLog(server.base, savedCheckpoint);
     if (logProblem) violations.push(logProblem);
 
     const gate = new ServerGate();
@@ -175,7 +132,7 @@ async function main() {
       await server.start();
       kills.push({ inFlight, restartMs: Date.now() - down });
       gate.reopen();
-      const problem = verifyModerationLog(server.base, savedCheckpoint);
+      const problem = await verifyModerationLog(server.base, savedCheckpoint);
       if (problem) violations.push(`after kill ${k + 1}: ${problem}`);
     }
     await sleep(rnd.int(MODE.uptimeMs[0], MODE.uptimeMs[1]));
@@ -184,7 +141,7 @@ async function main() {
     violations.push(...load.violations);
 
     violations.push(...(await retryAfterRestarts(server.base, load.submissions, citizens)));
-    const finalLog = verifyModerationLog(server.base, savedCheckpoint);
+    const finalLog = await verifyModerationLog(server.base, savedCheckpoint);
     if (finalLog) violations.push(finalLog);
     await server.stop();
 

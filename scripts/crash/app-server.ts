@@ -17,7 +17,12 @@ export type AppServer = {
   stop(): Promise<void>;
 };
 
-export function appServer(o: { port: number; log: string }): AppServer {
+export function appServer(o: {
+  port: number;
+  log: string;
+  /** Added to the server's environment, e.g. the public address of the proxy in front of it. */
+  env?: Record<string, string>;
+}): AppServer {
   const base = `http://localhost:${o.port}`;
   const log: WriteStream = createWriteStream(o.log, { flags: "a" });
   let child: ChildProcess | null = null;
@@ -34,7 +39,7 @@ export function appServer(o: { port: number; log: string }): AppServer {
       {
         detached: true,
         stdio: ["ignore", "pipe", "pipe"],
-        env: { ...process.env, NEXTAUTH_URL: base },
+        env: { ...process.env, NEXTAUTH_URL: base, ...o.env },
       },
     );
     proc.stdout?.pipe(log, { end: false });

@@ -1,0 +1,52 @@
+// The load balancer of the cluster test: each request goes to the next web process in turn. A process that
+// refuses the connection never saw the request, so it is sent to the next one; a process that dies with the
+// request in flight takes the client's connection with it, as a real balancer's upstream reset would.
+import { createServer, request, type Server } from "node:http";
+
+export type RoundRobinProxy = { base: string; close(): Promise<void>; served: Map<string, number> };
+
+export async function roundRobinProxy(o: {
+  port: number;
+  upstreams: readonly string[];
+}): Promise<RoundRobinProxy> {
+  let next = 0;
+  const served = new Map<string, number>(o.upstreams.map((u) => [u, 0]));
+
+  const server: Server = createServer(async (req, res) => {
+    // Read whole so that a refused attempt can be sent again.
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) chunks.push(chunk as Buffer);
+    const body = Buffer.concat(chunks);
+    const start = next++;
+    const attempt = (tried: number) => {
+      if (tried === o.upstreams.length) {
+        res.writeHead(503).end();
+        return;
+      }
+      const upstream = o.upstreams[(start + tried) % o.upstreams.length] as string;
+      const url = new URL(req.url ?? "/", upstream);
+      const forward = request(url, { method: req.method, headers: req.headers }, (answer) => {
+        served.set(upstream, (served.get(upstream) ?? 0) + 1);
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+        answer.on("error", () => res.destroy());
+      });
+      forward.on("error", (error: NodeJS.ErrnoException) => {
+        if (error.code === "ECONNREFUSED" && !res.headersSent) attempt(tried + 1);
+        else res.destroy();
+      });
+      forward.end(body);
+    };
+    attempt(0);
+  });
+  await new Promise<void>((resolve) => server.listen(o.port, resolve));
+  return {
+    base: `http://localhost:${o.port}`,
+    served,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

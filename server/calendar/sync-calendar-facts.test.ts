@@ -111,7 +111,7 @@ describe("upgrading a database seeded before the 2026 Constitution", () => {
     expect(moved?.actorRole).toBe("system");
     expect(moved?.occurredAt.toISOString()).toBe(now.toISOString());
     expect(moved?.data).toMatchObject({
-      reason: "calendar_corrected",
+      cause: "calendar_corrected",
       previousDueAt: almatyEndOfDay("2026-09-09").toISOString(),
       dueAt: almatyEndOfDay("2026-09-08").toISOString(),
       correctedDays: [{ date: "2026-08-31", working: true }],

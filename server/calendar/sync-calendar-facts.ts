@@ -120,7 +120,7 @@ export async function syncCalendarFacts(db: Db, o: { now?: Date } = {}): Promise
         data: {
           previousDueAt: appeal.dueAt.toISOString(),
           dueAt: to.toISOString(),
-          reason: "calendar_corrected",
+          cause: "calendar_corrected",
           correctedDays: correctedDates.filter(span).map((date) => ({
             date,
             working: after.isWorkingDay(date),

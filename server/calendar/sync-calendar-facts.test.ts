@@ -9,6 +9,7 @@ import before from "@/test/fixtures/calendar-days-before-2026-constitution.json"
 import { loadWorkingCalendar } from "../deadlines/load-calendar";
 import { almatyDate, almatyEndOfDay, type CalendarDay } from "../deadlines/working-calendar";
 import { calendarYear } from "./calendar-facts";
+import { getCalendarYear } from "./get-calendar-year";
 import { saveCalendarDay } from "./save-calendar-day";
 import { syncCalendarFacts } from "./sync-calendar-facts";
 
@@ -100,6 +101,14 @@ describe("upgrading a database seeded before the 2026 Constitution", () => {
     }
     expect(years.find((y) => y.year === 2026)?.status).toBe("confirmed");
     expect(years.find((y) => y.year === 2027)?.status).toBe("provisional");
+    // What the admin page shows: the status and sources of a year, and nothing for a year outside the data.
+    expect(await getCalendarYear(db(), { year: 2026 })).toEqual({
+      year: 2026,
+      status: "confirmed",
+      sources: calendarYear(2026).sources,
+    });
+    expect((await getCalendarYear(db(), { year: 2028 })).status).toBe("provisional");
+    expect(await getCalendarYear(db(), { year: 2045 })).toEqual({ year: 2045, status: null, sources: [] });
 
     // 31 Aug is worked now: 24–28 (8), 31 (9), 1–4 Sep (13), 7–8 Sep (15) → due Tue 8 Sep.
     expect((await appealOf(crossing.id))?.dueAt.toISOString()).toBe(

@@ -36,7 +36,7 @@ export async function syncCalendarFacts(db: Db, o: { now?: Date } = {}): Promise
     const years = new Set<number>(CALENDAR_FACTS.map((f) => f.year));
     for (let y = SEEDED_FIRST_YEAR; y <= SEEDED_LAST_YEAR; y++) years.add(y);
     const touched = new Set<IsoDate>();
-    for (const year of [...years].sort()) {
+    for (const year of [...years].sort((a, b) => a - b)) {
       const wanted = calendarYear(year);
       const stored = await tx
         .select()

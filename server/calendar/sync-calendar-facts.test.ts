@@ -3,12 +3,21 @@ import { describe, expect, it } from "vitest";
 import { appealEvents, appeals, calendarDays, calendarYears, stateBodies } from "@/db/schema";
 import { seedReferenceData } from "@/db/seed/reference";
 import { fileAppeal } from "@/server/appeals/file-appeal";
+import { getTimeline } from "@/server/appeals/get-timeline";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import before from "@/test/fixtures/calendar-days-before-2026-constitution.json";
 import { loadWorkingCalendar } from "../deadlines/load-calendar";
-import { almatyDate, almatyEndOfDay, type CalendarDay } from "../deadlines/working-calendar";
-import { calendarYear } from "./calendar-facts";
+import {
+  addCalendarDays,
+  almatyDate,
+  almatyEndOfDay,
+  type CalendarDay,
+  type IsoDate,
+  isoWeekday,
+  WorkingCalendar,
+} from "../deadlines/working-calendar";
+import { calendarDaysOfYears, calendarYear } from "./calendar-facts";
 import { getCalendarYear } from "./get-calendar-year";
 import { saveCalendarDay } from "./save-calendar-day";
 import { syncCalendarFacts } from "./sync-calendar-facts";
@@ -16,6 +25,19 @@ import { syncCalendarFacts } from "./sync-calendar-facts";
 // The upgrade of a database the previous version seeded: its calendar_days are the fixture (30 August a
 // holiday every year, 31 August 2026 its carried day off, no 15 March), it had no calendar_years, and
 // appeals were filed under that calendar. The service's start (seedReferenceData) must correct it.
+// A weekday of a year still to come that the previous seed had as working and the facts make a day off
+// (15 March 2027, Constitution Day, when this was written): found from the data, not written here.
+const previous = new WorkingCalendar(before.rows as CalendarDay[]);
+const corrected = new WorkingCalendar(calendarDaysOfYears(2024, 2030));
+const newDayOff = (() => {
+  for (let d: IsoDate = "2027-01-15"; d < "2030-12-01"; d = addCalendarDays(d, 1)) {
+    if (isoWeekday(d) <= 5 && previous.isWorkingDay(d) && !corrected.isWorkingDay(d)) return d;
+  }
+  throw new Error("the facts add no day off after 2026");
+})();
+// 10:00 in Almaty, two weeks before: a 15-working-day term runs across it.
+const twoWeeksBefore = (d: IsoDate) => `${addCalendarDays(d, -14)}T05:00:00Z`;
+
 describe("upgrading a database seeded before the 2026 Constitution", () => {
   const db = useTestDatabase();
 
@@ -66,21 +88,24 @@ describe("upgrading a database seeded before the 2026 Constitution", () => {
     expect(almatyDate(crossing.dueAt)).toBe("2026-09-09");
     // Filed after 31 August: its term never crossed the corrected day.
     const after = await file("2026-09-02T05:00:00Z");
-    // Tue 2 Mar 2027: a term running across Mon 15 March, which becomes Constitution Day.
-    const acrossMarch = await file("2027-03-02T05:00:00Z");
-    const oldCal = await loadWorkingCalendar(db());
-    expect(oldCal.isWorkingDay("2027-03-15")).toBe(true);
+    // A term running across the day off the facts add.
+    const acrossNewDayOff = await file(twoWeeksBefore(newDayOff));
+    expect((await loadWorkingCalendar(db())).isWorkingDay(newDayOff)).toBe(true);
 
     const now = new Date("2026-08-20T05:00:00Z");
     await seedReferenceData(db(), { now });
 
-    // The calendar: the seed's 30/31 August 2026 are gone, 15 March 2027 is there, the admin's day stays.
+    // The calendar: the seed's 30/31 August 2026 are gone, the new day off is there, the admin's day stays.
     const rows = await db().select().from(calendarDays);
     const on = (date: string) => rows.filter((r) => r.date === date);
     expect(on("2026-08-30")).toEqual([]);
     expect(on("2026-08-31")).toEqual([]);
     expect(on("2028-08-30")).toEqual([]);
-    expect(on("2027-03-15").map((r) => [r.kind, r.name])).toEqual([["holiday", "Constitution Day"]]);
+    expect(on(newDayOff).map((r) => [r.date, r.kind, r.name])).toEqual(
+      calendarYear(Number(newDayOff.slice(0, 4)))
+        .days.filter((d) => d.date === newDayOff)
+        .map((d) => [d.date, d.kind, d.name]),
+    );
     expect(on("2029-08-30").map((r) => [r.name, r.updatedBy])).toEqual([["Kept by the admin", admin.id]]);
     // Every stored seed day matches the sourced facts of its year.
     for (const year of [2024, 2025, 2026, 2027]) {
@@ -126,15 +151,25 @@ describe("upgrading a database seeded before the 2026 Constitution", () => {
       correctedDays: [{ date: "2026-08-31", working: true }],
     });
     expect(moved?.data.sources).toEqual(calendarYear(2026).sources.map((s) => s.url));
+    // The applicant and the body read it in the history: the new and the previous due date.
+    const entry = (await getTimeline(db(), crossing.id)).find((e) => e.type === "deadline_corrected");
+    expect([entry?.dueAt?.toISOString(), entry?.previousDueAt?.toISOString(), entry?.reason]).toEqual([
+      almatyEndOfDay("2026-09-08").toISOString(),
+      almatyEndOfDay("2026-09-09").toISOString(),
+      null,
+    ]);
 
     // A day off is added in the term: the due day becomes the next working day after the old one.
     const newCal = await loadWorkingCalendar(db());
-    expect(newCal.isWorkingDay("2027-03-15")).toBe(false);
-    const march = await appealOf(acrossMarch.id);
-    expect(almatyDate(march?.dueAt ?? new Date(0))).toBe(
-      newCal.nextWorkingDay(almatyDate(acrossMarch.dueAt)),
+    expect(newCal.isWorkingDay(newDayOff)).toBe(false);
+    const moved2 = await appealOf(acrossNewDayOff.id);
+    expect(almatyDate(moved2?.dueAt ?? new Date(0))).toBe(
+      newCal.nextWorkingDay(almatyDate(acrossNewDayOff.dueAt)),
     );
-    expect((await eventsOf(acrossMarch.id)).map((e) => e.type)).toEqual(["registered", "deadline_corrected"]);
+    expect((await eventsOf(acrossNewDayOff.id)).map((e) => e.type)).toEqual([
+      "registered",
+      "deadline_corrected",
+    ]);
 
     // Untouched: a term that started after the corrected day.
     expect((await appealOf(after.id))?.dueAt.toISOString()).toBe(after.dueAt.toISOString());
@@ -148,18 +183,20 @@ describe("upgrading a database seeded before the 2026 Constitution", () => {
 
   it("moves an extended term only off a day that stopped being a working day", async () => {
     await seedAsPreviousVersion();
-    const appeal = await file("2027-02-22T05:00:00Z");
-    // The head extended the term to Mon 15 March 2027, a working day under the old calendar.
+    const appeal = await file(twoWeeksBefore(newDayOff));
+    // The head extended the term to end on the new day off, a working day under the old calendar.
     await db()
       .update(appeals)
-      .set({ dueAt: almatyEndOfDay("2027-03-15"), extendedAt: new Date("2027-03-01T05:00:00Z") })
+      .set({ dueAt: almatyEndOfDay(newDayOff), extendedAt: new Date(twoWeeksBefore(newDayOff)) })
       .where(eq(appeals.id, appeal.id));
-    await syncCalendarFacts(db(), { now: new Date("2027-03-01T06:00:00Z") });
-    expect((await appealOf(appeal.id))?.dueAt.toISOString()).toBe(almatyEndOfDay("2027-03-16").toISOString());
+    await syncCalendarFacts(db(), { now: new Date(twoWeeksBefore(newDayOff)) });
+    expect((await appealOf(appeal.id))?.dueAt.toISOString()).toBe(
+      almatyEndOfDay(corrected.workingDayOnOrAfter(newDayOff)).toISOString(),
+    );
     const [event] = await db()
       .select()
       .from(appealEvents)
       .where(and(eq(appealEvents.appealId, appeal.id), eq(appealEvents.type, "deadline_corrected")));
-    expect(event?.data).toMatchObject({ correctedDays: [{ date: "2027-03-15", working: false }] });
+    expect(event?.data).toMatchObject({ correctedDays: [{ date: newDayOff, working: false }] });
   });
 });

@@ -1,4 +1,4 @@
-import { and, asc, eq, gte, inArray, lte, sql } from "drizzle-orm";
+import { and, asc, eq, gte, lt, lte, or, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appeals, calendarDays, calendarYears } from "@/db/schema";
 import { type Appeal, applyAction, canTake } from "../appeals/lifecycle";
@@ -80,18 +80,19 @@ export async function syncCalendarFacts(db: Db, o: { now?: Date } = {}): Promise
       .sort();
     if (correctedDates.length === 0) return { correctedDates, movedAppeals: [] };
 
-    const first = correctedDates[0] as IsoDate;
-    const last = correctedDates[correctedDates.length - 1] as IsoDate;
-    // Only a term running across a corrected day can move: it started before the last one and had not
-    // ended before the first one.
+    // Only a term running across a corrected day can move: it started before that day and had not ended
+    // before it. The status predicate is the one of the partial index appeals_open_due_idx.
     const candidates = await tx
       .select()
       .from(appeals)
       .where(
         and(
-          inArray(appeals.status, ["registered", "in_progress", "awaiting_clarification"]),
-          gte(appeals.dueAt, almatyStartOfDay(first)),
-          sql`${appeals.registeredOn} < ${last}`,
+          sql`${appeals.status} not in ('answered', 'closed')`,
+          or(
+            ...correctedDates.map((d) =>
+              and(lt(appeals.registeredOn, d), gte(appeals.dueAt, almatyStartOfDay(d))),
+            ),
+          ),
         ),
       )
       .orderBy(asc(appeals.id))

@@ -31,6 +31,31 @@ test("the admin adds a day off to the calendar, sees it listed, and removes it",
   await expect(row).toHaveCount(0);
 });
 
+test("the admin sees which years are confirmed from official sources and which are provisional", async ({
+  page,
+}) => {
+  await signInAs(page, DEMO.admin);
+  await page.goto("/en/admin/calendar?year=2026");
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Where the calendar of 2026 comes from" }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Confirmed: every holiday/)).toBeVisible();
+  // The sources are links to the publications themselves.
+  const sources = page
+    .getByRole("list")
+    .filter({ has: page.getByRole("link", { name: /Ministry of Labour/ }) });
+  await expect(sources.getByRole("link").first()).toHaveAttribute("href", /^https:\/\//);
+  await expectNoAxeViolations(page);
+
+  await page.getByLabel("Year").selectOption("2028");
+  await page.getByRole("button", { name: "Show" }).click();
+  await expect(
+    page.getByRole("heading", { level: 2, name: "Where the calendar of 2028 comes from" }),
+  ).toBeVisible();
+  await expect(page.getByText(/^Provisional: 2028 is computed from the rules/)).toBeVisible();
+  await expectNoAxeViolations(page);
+});
+
 test("the admin edits the terms of a kind of appeal", async ({ page }) => {
   await signInAs(page, DEMO.admin);
   await page.goto("/en/admin/policies");

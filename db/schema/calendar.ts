@@ -1,4 +1,4 @@
-import { boolean, date, integer, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { boolean, date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const calendarDayKind = pgEnum("calendar_day_kind", ["holiday", "day_off", "working_day"]);
@@ -9,6 +9,20 @@ export const calendarDays = pgTable("calendar_days", {
   kind: calendarDayKind().notNull(),
   name: text().notNull(),
   updatedBy: uuid().references(() => users.id),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});
+
+export const calendarYearStatus = pgEnum("calendar_year_status", ["confirmed", "provisional"]);
+
+/**
+ * Where each year's calendar comes from: confirmed against the cited decrees and announcements, or
+ * provisional (computed from the rules). Kept in step with db/seed/data/kazakhstan-calendar.json on every
+ * start by syncCalendarFacts; sources are { title, issuer, number?, published, url } objects.
+ */
+export const calendarYears = pgTable("calendar_years", {
+  year: integer().primaryKey(),
+  status: calendarYearStatus().notNull(),
+  sources: jsonb().$type<unknown[]>().notNull().default([]),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
 

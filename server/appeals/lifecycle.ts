@@ -37,6 +37,13 @@ export const ACTIONS = {
     event: "answered",
   },
   close: { from: ["answered"], to: "closed", event: "closed" },
+  // A correction of the official calendar (a holiday added or abolished by law or decree) moves a running
+  // term by the working days it gained or lost; the status stays (server/calendar/sync-calendar-facts.ts).
+  correct_deadline: {
+    from: ["registered", "in_progress", "awaiting_clarification"],
+    to: null,
+    event: "deadline_corrected",
+  },
   // APPC Art. 91(2): silence past the deadline counts as a refusal; the appeal stays open for a late answer.
   mark_overdue: {
     from: ["registered", "in_progress", "awaiting_clarification"],

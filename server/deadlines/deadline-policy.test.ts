@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { calendarDaysOfYears } from "../calendar/calendar-facts";
 import {
   APPC_DEFAULT_POLICIES,
   APPEAL_KINDS,
@@ -12,10 +13,9 @@ import {
   resumeAfterPause,
   workingDaysLeft,
 } from "./deadline-policy";
-import { kazakhstanCalendarDays } from "./kazakhstan-holidays";
 import { WorkingCalendar } from "./working-calendar";
 
-const cal = new WorkingCalendar(kazakhstanCalendarDays(2024, 2030));
+const cal = new WorkingCalendar(calendarDaysOfYears(2024, 2030));
 const policy = APPC_DEFAULT_POLICIES.application;
 
 /** An instant given as Almaty wall-clock time (UTC+5), e.g. local("2025-03-11 18:29"). */

@@ -2,6 +2,7 @@ import { z } from "zod";
 import { APPEAL_KIND_VALUES, calendarDayKind } from "@/db/schema";
 import { FIRST_CALENDAR_YEAR, LAST_CALENDAR_YEAR } from "../calendar/calendar-years";
 import { deleteCalendarDay } from "../calendar/delete-calendar-day";
+import { getCalendarYear } from "../calendar/get-calendar-year";
 import { listCalendarDays } from "../calendar/list-calendar-days";
 import { saveCalendarDay } from "../calendar/save-calendar-day";
 import { listDeadlinePolicies, POLICY_BOUNDS, updateDeadlinePolicy } from "../deadlines/update-policy";
@@ -34,6 +35,9 @@ export const adminRouter = router({
   calendarDays: adminProcedure
     .input(CalendarYearInput)
     .query(({ ctx, input }) => listCalendarDays(ctx.db, input)),
+  calendarYear: adminProcedure
+    .input(CalendarYearInput)
+    .query(({ ctx, input }) => getCalendarYear(ctx.db, input)),
   saveCalendarDay: adminProcedure
     .input(SaveCalendarDayInput)
     .mutation(({ ctx, input }) => saveCalendarDay(ctx.db, { ...input, adminId: ctx.user.id })),

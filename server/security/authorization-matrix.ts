@@ -142,6 +142,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w) => ({ userId: w.staffTargets.disable, disabled: true }),
   },
   "admin.calendarDays": { rule: ADMIN, allowed: ["admin"], input: () => ({ year: 2026 }) },
+  "admin.calendarYear": { rule: ADMIN, allowed: ["admin"], input: () => ({ year: 2026 }) },
   "admin.saveCalendarDay": {
     rule: ADMIN,
     allowed: ["admin"],

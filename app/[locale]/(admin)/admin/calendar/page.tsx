@@ -23,7 +23,11 @@ export default async function CalendarPage({ params, searchParams }: Props) {
     Number.isInteger(requested) && requested >= FIRST_CALENDAR_YEAR && requested <= LAST_CALENDAR_YEAR
       ? requested
       : thisYear;
-  const days = await (await getCaller()).admin.calendarDays({ year });
+  const caller = await getCaller();
+  const [days, facts] = await Promise.all([
+    caller.admin.calendarDays({ year }),
+    caller.admin.calendarYear({ year }),
+  ]);
   const t = await getTranslations("admin");
   const format = await getFormatter();
   const years: number[] = [];
@@ -51,6 +55,36 @@ export default async function CalendarPage({ params, searchParams }: Props) {
           {t("calendar.show")}
         </button>
       </form>
+      <section aria-labelledby="status-heading">
+        <h2 id="status-heading">{t("calendar.statusTitle", { year })}</h2>
+        <p className={facts.status === "confirmed" ? "alert alert-ok" : "alert alert-warn"}>
+          {facts.status === "confirmed"
+            ? t("calendar.statusConfirmed", { year })
+            : facts.status === "provisional"
+              ? t("calendar.statusProvisional", { year })
+              : t("calendar.statusNone", { year })}
+        </p>
+        {facts.sources.length > 0 && (
+          <>
+            <h3>{t("calendar.sourcesTitle")}</h3>
+            <ul>
+              {facts.sources.map((s) => (
+                <li key={s.url}>
+                  <a href={s.url} rel="noopener noreferrer">
+                    {s.title}
+                  </a>{" "}
+                  ({s.issuer}
+                  {s.number ? `, № ${s.number}` : ""}
+                  {s.published
+                    ? `, ${t("calendar.published", { date: format.dateTime(noonOf(s.published), { dateStyle: "long" }) })}`
+                    : ""}
+                  )
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
       <section aria-labelledby="days-heading">
         <h2 id="days-heading">{t("calendar.listTitle", { year })}</h2>
         {days.length === 0 ? (

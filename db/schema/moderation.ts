@@ -147,11 +147,7 @@ export const moderationContests = pgTable(
     decidedSeq: bigint({ mode: "number" }),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [
-    uniqueIndex("moderation_contests_one_open_idx")
-      .on(t.appealId)
-      .where(sql`${t.status} = 'open'`),
-  ],
+  (t) => [uniqueIndex("moderation_contests_one_open_idx").on(t.appealId).where(sql`${t.status} = 'open'`)],
 );
 
 export const logCheckpoints = pgTable("log_checkpoints", {

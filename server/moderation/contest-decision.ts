@@ -6,7 +6,7 @@ import { DomainError } from "../errors";
 export const CONTESTABLE = ["published_redacted", "declined", "hidden"] as const;
 
 // A contest's outcome is itself the review of a decision: contesting it again would never end.
-const CONTEST_OUTCOMES: readonly string[] = ["contest_upheld", "contest_reversed", "contest_amended"];
+export const CONTEST_OUTCOMES: readonly string[] = ["contest_upheld", "contest_reversed", "contest_amended"];
 
 /**
  * The author contests the latest restriction on their appeal's publication, once per decision: a new

@@ -64,7 +64,10 @@ test("a moderator redacts a phone number with reasons, the public sees the redac
   await moderator.keyboard.press("Control+Home");
   for (let i = 0; i < TEXT.indexOf(PHONE); i++) await moderator.keyboard.press("ArrowRight");
   for (let i = 0; i < PHONE.length; i++) await moderator.keyboard.press("Shift+ArrowRight");
-  await moderator.getByRole("button", { name: "Redact selection" }).click();
+  await moderator
+    .getByRole("group", { name: "Text of the appeal" })
+    .getByRole("button", { name: "Redact selection" })
+    .click();
   await expect(moderator.getByRole("status").filter({ hasText: "Marked for redaction" })).toHaveText(
     `Marked for redaction: «${PHONE}»`,
   );

@@ -40,8 +40,8 @@ test("a moderator finds personal data pre-marked in the subject, the text and th
   // The phone and the address, once in the text and once in the body's answer.
   await expect(marked(PHONE, "phone")).toHaveCount(2);
   await expect(marked(ADDRESS, "address")).toHaveCount(2);
-  await expect(page.getByLabel("Subject of the appeal")).toHaveValue(subject);
-  await expect(page.getByLabel("The body's answer")).toHaveValue(/Hot water at/);
+  await expect(page.getByRole("textbox", { name: "Subject of the appeal" })).toHaveValue(subject);
+  await expect(page.getByRole("textbox", { name: "The body's answer" })).toHaveValue(/Hot water at/);
   await expectNoAxeViolations(page);
 
   await page.getByLabel("Ground", { exact: true }).selectOption({ label: "Personal data of others" });

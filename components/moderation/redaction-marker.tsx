@@ -94,9 +94,12 @@ export function RedactionMarker({
   if (at < text.length) preview.push({ text: text.slice(at), key: at });
 
   return (
-    <div className={styles.fieldset}>
+    // A group per marked text: the subject, the text and the answer each have their own buttons and list.
+    <div className={styles.fieldset} role="group" aria-labelledby={`${id}-label`}>
       <div className="field">
-        <label htmlFor={`${id}-text`}>{label ?? t("textLabel")}</label>
+        <label id={`${id}-label`} htmlFor={`${id}-text`}>
+          {label ?? t("textLabel")}
+        </label>
         <p id={`${id}-text-hint`} className="hint">
           {t("howTo")}
         </p>

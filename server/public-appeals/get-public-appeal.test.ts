@@ -81,7 +81,7 @@ describe("reading one public appeal", () => {
       body: { nameEn: "Akimat of Astana" },
       rating: { outcome: "resolved", quality: 5, heard: true },
       supportCount: 1,
-      moderation: [{ action: "publish_redacted" }],
+      moderation: [{ action: "publish_redacted" }, { action: "publish_answer" }],
     });
     expect(page.appeal.answer?.decision).toBe("satisfied");
     expect(page.appeal.answer?.text).toEqual([

@@ -54,7 +54,7 @@ test("a moderator redacts a phone number with reasons, the public sees the redac
   await expect(moderator.getByRole("main")).not.toContainText("citizen@demo.tyndau.kz");
   await expectNoAxeViolations(moderator);
   await moderator.getByRole("radio", { name: "Publish with redactions" }).check();
-  const source = moderator.getByLabel("Text of the appeal");
+  const source = moderator.getByRole("textbox", { name: "Text of the appeal" });
   await source.focus();
   // The text can be selected but not changed.
   await moderator.keyboard.press("End");

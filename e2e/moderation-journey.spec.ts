@@ -30,6 +30,8 @@ test("a moderator redacts a phone number with reasons, the public sees the redac
   page,
   browser,
 }) => {
+  // Four people, five pages and axe on each: longer than one journey's default minute on a shared machine.
+  test.slow();
   const before = await contestFigures(page);
   const personalDataBefore = await groundCount(page, "Personal data of others");
 

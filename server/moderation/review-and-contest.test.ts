@@ -14,6 +14,7 @@ import { getAppealForModeration } from "./get-appeal-for-moderation";
 import { getPublicationForAuthor } from "./get-publication-for-author";
 import { listLogEntries } from "./list-log-entries";
 import { listModerationQueue } from "./list-moderation-queue";
+import { logFigures } from "./log-figures";
 import { loadSigningKey } from "./log-signing-key";
 import { moderateAppeal } from "./moderate-appeal";
 import { LogEntriesOutput } from "./public-log-schema";
@@ -101,6 +102,9 @@ describe("contests, each decision once, and ending in redactions", () => {
     expect(publication?.publicText).not.toContain("880101300172");
     expect(entry.content.action).toBe("contest_amended");
     expect(entry.content.statement?.tyndau_redacted_parts).toEqual(["subject", "text"]);
+    // Publishing with redactions still keeps parts back: the figures count it as a restriction.
+    const figures = await logFigures(db());
+    expect(figures.perModerator.find((m) => m.pseudonym === entry.content.moderator)?.restrictions).toBe(1);
     // A contest's outcome is the review: the author cannot contest it again.
     await expect(
       contestDecision(db(), { appealId: appeal.id, citizenId: author.id, reason }),

@@ -23,3 +23,19 @@ export async function seedAppeal(o: {
   );
   return JSON.parse(stdout);
 }
+
+/** An appeal allowed to be published, with personal data in its subject and text, answered by its body. */
+export async function seedAnsweredPublicAppeal(o: {
+  citizenEmail: string;
+  bodyCode: string;
+  subject: string;
+  text: string;
+  answer: string;
+}): Promise<{ id: string; number: string }> {
+  const { stdout } = await run(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "e2e/fixtures/seed-answered-public-appeal.ts"), JSON.stringify(o)],
+    { cwd: ROOT, env: process.env },
+  );
+  return JSON.parse(stdout);
+}

@@ -183,6 +183,8 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
   const published = await file("published", { publishConsent: true });
   await decide(published.id, "publish");
   await answerAppeal(db, answerOf(published.id, officialA));
+  // The answer is public only once a moderator reviewed it (issue 14).
+  await moderateAppeal(db, { appealId: published.id, moderator: moderator0, decision: "publish_answer" });
   const declined = await file("declined", { publishConsent: true });
   await decide(declined.id, "decline");
   const contested = await file("contested", { publishConsent: true });

@@ -9,20 +9,37 @@ import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
 import type { ModerationDecision } from "@/server/moderation/moderate-appeal";
 import styles from "./moderation.module.css";
-import { RedactionMarker, type Span } from "./redaction-marker";
+import type { Span } from "./redaction-marker";
+import {
+  initialSpans,
+  type ReviewDetected,
+  ReviewMarkers,
+  type ReviewTexts,
+  redactionInput,
+  spanCount,
+} from "./review-markers";
 import { StatementFields, statementFrom } from "./statement-fields";
 
 type Props = {
   appealId: string;
   number: string;
-  text: string;
+  texts: ReviewTexts;
   /** The parts hidden now, to start from when the redactions are changed. */
-  redactions: Span[];
+  redactions: {
+    subject: Span[];
+    text: Span[];
+    answer: Partial<Record<"text" | "legalGrounds" | "appealRights", Span[]>>;
+  };
+  /** The personal data the detector found, pre-marked for review. */
+  detected: ReviewDetected;
   decisions: ModerationDecision[];
 };
 
-/** A moderator's decision on what the public sees of one appeal, with its statement of reasons. */
-export function DecisionForm({ appealId, number, text, redactions, decisions }: Props) {
+/**
+ * A moderator's decision on what the public sees of one appeal, with its statement of reasons. The
+ * subject, the text and the body's answer are reviewed alike, starting from the detector's marks.
+ */
+export function DecisionForm({ appealId, number, texts, redactions, detected, decisions }: Props) {
   const t = useTranslations("moderation.form");
   const td = useTranslations("moderation.decision");
   const tv = useTranslations("validation");
@@ -31,7 +48,8 @@ export function DecisionForm({ appealId, number, text, redactions, decisions }: 
   const messagesOf = useErrorMessages();
   const decide = useMutation(trpc.moderation.decide.mutationOptions());
   const [decision, setDecision] = useState<ModerationDecision | "">("");
-  const [spans, setSpans] = useState<Span[]>(redactions);
+  const [spans, setSpans] = useState(() => initialSpans(redactions, detected));
+  const proposed = spanCount(initialSpans({ subject: [], text: [], answer: {} }, detected));
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const sending = useRef(false);
 
@@ -45,12 +63,20 @@ export function DecisionForm({ appealId, number, text, redactions, decisions }: 
     const form = new FormData(event.currentTarget);
     sending.current = true;
     try {
+      const answerMarked = spanCount({ ...spans, subject: [], text: [] }) > 0;
       const { seq } = await decide.mutateAsync(
         decision === "publish"
           ? { appealId, decision }
           : decision === "publish_redacted"
-            ? { appealId, decision, redactions: spans, ...statementFrom(form) }
-            : { appealId, decision, ...statementFrom(form) },
+            ? { appealId, decision, ...redactionInput(spans), ...statementFrom(form) }
+            : decision === "publish_answer"
+              ? {
+                  appealId,
+                  decision,
+                  answerRedactions: spans.answer,
+                  ...(answerMarked ? statementFrom(form) : {}),
+                }
+              : { appealId, decision, ...statementFrom(form) },
       );
       router.push({ pathname: "/moderation", query: { done: number, entry: String(seq) } });
     } catch (error) {
@@ -72,10 +98,29 @@ export function DecisionForm({ appealId, number, text, redactions, decisions }: 
         error={errors.fields.decision}
         onChange={(v) => setDecision(v as ModerationDecision)}
       />
-      {decision === "publish_redacted" && (
-        <RedactionMarker text={text} spans={spans} onChange={setSpans} error={errors.fields.redactions} />
+      {proposed > 0 && (
+        <p className="alert" role="note">
+          {t("detectedFound", { count: proposed })}
+        </p>
       )}
-      <StatementFields errors={errors.fields} hidden={decision === "" || decision === "publish"} />
+      {(decision === "publish_redacted" || decision === "publish_answer") && (
+        <ReviewMarkers
+          texts={texts}
+          spans={spans}
+          detected={detected}
+          onChange={setSpans}
+          error={errors.fields.redactions}
+          answerOnly={decision === "publish_answer"}
+        />
+      )}
+      <StatementFields
+        errors={errors.fields}
+        hidden={
+          decision === "" ||
+          decision === "publish" ||
+          (decision === "publish_answer" && spanCount({ ...spans, subject: [], text: [] }) === 0)
+        }
+      />
       <div className="actions">
         <button type="submit" disabled={decide.isPending}>
           {decide.isPending ? t("sending") : t("submit")}

@@ -34,13 +34,21 @@ function trimmed(text: string, start: number, end: number): Span {
  * listed with a button to remove it, and the preview shows what the public will read.
  */
 export function RedactionMarker({
+  id = "redact",
+  label,
   text,
   spans,
+  detected = [],
   onChange,
   error,
 }: {
+  /** Distinguishes the fields when the subject, the text and the answer are marked on one page. */
+  id?: string;
+  label?: string;
   text: string;
   spans: Span[];
+  /** What the personal-data detector proposed: a span still marked as proposed says which kind it is. */
+  detected?: (Span & { kind: string })[];
   onChange: (spans: Span[]) => void;
   error?: string;
 }) {
@@ -86,14 +94,17 @@ export function RedactionMarker({
   if (at < text.length) preview.push({ text: text.slice(at), key: at });
 
   return (
-    <div className={styles.fieldset}>
+    // A group per marked text: the subject, the text and the answer each have their own buttons and list.
+    <div className={styles.fieldset} role="group" aria-labelledby={`${id}-label`}>
       <div className="field">
-        <label htmlFor="redact-text">{t("textLabel")}</label>
-        <p id="redact-text-hint" className="hint">
+        <label id={`${id}-label`} htmlFor={`${id}-text`}>
+          {label ?? t("textLabel")}
+        </label>
+        <p id={`${id}-text-hint`} className="hint">
           {t("howTo")}
         </p>
         <textarea
-          id="redact-text"
+          id={`${id}-text`}
           ref={area}
           aria-readonly="true"
           inputMode="none"
@@ -102,7 +113,7 @@ export function RedactionMarker({
           value={text}
           onChange={() => {}}
           rows={Math.min(14, Math.max(5, Math.ceil(text.length / 70)))}
-          aria-describedby={`redact-text-hint${error ? " redact-error" : ""}`}
+          aria-describedby={`${id}-text-hint${error ? ` ${id}-error` : ""}`}
         />
       </div>
       <div className="actions">
@@ -113,16 +124,20 @@ export function RedactionMarker({
       <p role="status" className="hint">
         {notice}
       </p>
-      <h3 id="redact-list-heading">{t("listTitle", { count: spans.length })}</h3>
+      <h3 id={`${id}-list-heading`}>{t("listTitle", { count: spans.length })}</h3>
       {spans.length === 0 ? (
         <p className="hint">{t("none")}</p>
       ) : (
-        <ul className={styles.spans} aria-labelledby="redact-list-heading">
+        <ul className={styles.spans} aria-labelledby={`${id}-list-heading`}>
           {spans.map((s) => {
             const excerpt = text.slice(s.start, s.end);
+            const proposed = detected.find((d) => d.start === s.start && d.end === s.end);
             return (
               <li key={`${s.start}-${s.end}`}>
                 «{excerpt}»
+                {proposed && (
+                  <span className="hint"> ({t("detected", { kind: t(`kind.${proposed.kind}`) })})</span>
+                )}
                 <button
                   type="button"
                   className="secondary"
@@ -137,7 +152,7 @@ export function RedactionMarker({
         </ul>
       )}
       {error && (
-        <p id="redact-error" className="field-error">
+        <p id={`${id}-error`} className="field-error">
           {error}
         </p>
       )}

@@ -11,6 +11,7 @@ import {
   primaryKey,
   text,
   timestamp,
+  uniqueIndex,
   uuid,
 } from "drizzle-orm/pg-core";
 import { appeals } from "./appeals";
@@ -34,6 +35,10 @@ export const MODERATION_ACTIONS = [
   "restore",
   "contest_upheld",
   "contest_reversed",
+  // The body's answer reviewed for personal data before the public reads it (issue 14).
+  "publish_answer",
+  // A contest ending in publication with the redactions the deciding moderator set.
+  "contest_amended",
 ] as const;
 export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
 
@@ -54,6 +59,15 @@ export const appealPublications = pgTable(
     visibility: publicVisibility().notNull().default("pending"),
     // Spans [start, end) of the appeal text replaced by "[redacted: personal data]" on public read paths.
     redactions: jsonb().$type<{ start: number; end: number }[]>().notNull().default([]),
+    // The same for the subject, which is published only as a moderator reviewed it.
+    subjectRedactions: jsonb().$type<{ start: number; end: number }[]>().notNull().default([]),
+    // The same for each text of the body's answer; the answer is public only once answerLogSeq is set.
+    answerRedactions: jsonb()
+      .$type<Partial<Record<"text" | "legalGrounds" | "appealRights", { start: number; end: number }[]>>>()
+      .notNull()
+      .default({}),
+    // The log entry that reviewed the answer; null while there is none or nobody has reviewed it.
+    answerLogSeq: bigint({ mode: "number" }),
     // The log entry that set the current visibility; a trigger refuses a change without a new entry.
     logSeq: bigint({ mode: "number" }),
     // What the public may read and search, redactions removed; null whenever the appeal is not public.
@@ -117,19 +131,24 @@ export const moderationBindingSalts = pgTable("moderation_binding_salts", {
   salt: text().notNull(),
 });
 
-export const contestStatus = pgEnum("contest_status", ["open", "upheld", "reversed"]);
+export const contestStatus = pgEnum("contest_status", ["open", "upheld", "reversed", "amended"]);
 
-// A citizen may contest a decision on their appeal once; a different moderator decides.
-export const moderationContests = pgTable("moderation_contests", {
-  appealId: uuid()
-    .primaryKey()
-    .references(() => appeals.id),
-  contestedSeq: bigint({ mode: "number" }).notNull(),
-  reason: text().notNull(),
-  status: contestStatus().notNull().default("open"),
-  decidedSeq: bigint({ mode: "number" }),
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-});
+// A citizen may contest each decision on their appeal once (keyed by the contested entry), so a new
+// restriction after a reversal can be contested again; a different moderator decides; one open at a time.
+export const moderationContests = pgTable(
+  "moderation_contests",
+  {
+    appealId: uuid()
+      .notNull()
+      .references(() => appeals.id),
+    contestedSeq: bigint({ mode: "number" }).primaryKey(),
+    reason: text().notNull(),
+    status: contestStatus().notNull().default("open"),
+    decidedSeq: bigint({ mode: "number" }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [uniqueIndex("moderation_contests_one_open_idx").on(t.appealId).where(sql`${t.status} = 'open'`)],
+);
 
 export const logCheckpoints = pgTable("log_checkpoints", {
   treeSize: integer().primaryKey(),

@@ -2,6 +2,7 @@ import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import type { RegionCode } from "../directory/regions";
 import { DomainError } from "../errors";
+import { plainWithoutPersonalData } from "../personal-data/without-personal-data";
 import { FIGURES, type Figure } from "./figures";
 import { monthStart, type Period } from "./period";
 
@@ -24,7 +25,10 @@ export type FigureAppeal = {
   forwards: number;
   answerDays: number | null;
   overdueDays: number | null;
-  /** Null when a moderator hid the appeal: dashboards count it, but nobody reads its text here. */
+  /**
+   * Null when a moderator hid the appeal: dashboards count it, but nobody reads its text here. Otherwise
+   * without what a moderator redacted and what the personal-data detector finds, each as "[…]".
+   */
   subject: string | null;
   hidden: boolean;
 };
@@ -57,11 +61,14 @@ export async function listFigureAppeals(
   const rows = await db.execute<Record<string, unknown>>(sql`
     select a.id, a.number, a.kind, a.category, a.status, b.code as body_code, b.name_kk, b.name_ru, b.name_en,
       a.filed_at, a.due_at, a.answered_at, f.on_time, f.forwards, f.answer_days, f.overdue_days,
-      coalesce(p.visibility = 'hidden', false) as hidden, a.subject
+      coalesce(p.visibility = 'hidden', false) as hidden, a.subject,
+      coalesce(p.subject_redactions, '[]'::jsonb) as subject_redactions,
+      array_remove(array[a.applicant_name, u.full_name], null) as names
     from metrics_appeal_facts f
     join appeals a on a.id = f.appeal_id
     join state_bodies b on b.id = a.body_id
     left join appeal_publications p on p.appeal_id = a.id
+    left join users u on u.id = a.author_id
     where ${where}
     order by a.filed_at desc, a.id
     limit ${AUDIT_PAGE_SIZE} offset ${(o.page - 1) * AUDIT_PAGE_SIZE}`);
@@ -86,7 +93,13 @@ export async function listFigureAppeals(
       answerDays: r.answer_days === null ? null : Number(r.answer_days),
       overdueDays: r.overdue_days === null ? null : Number(r.overdue_days),
       hidden: r.hidden === true,
-      subject: r.hidden === true ? null : String(r.subject),
+      subject:
+        r.hidden === true
+          ? null
+          : plainWithoutPersonalData(String(r.subject), {
+              names: (r.names as string[] | null) ?? [],
+              reviewed: (r.subject_redactions as { start: number; end: number }[] | null) ?? [],
+            }),
     })),
   };
 }

@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealPublications, type PUBLIC_VISIBILITIES } from "@/db/schema";
 import { appendLogEntry, type LogEntryContent, type ModerationAction } from "./append-log-entry";
-import { searchableText } from "./redactions";
+import { type AnswerRedactions, searchableText } from "./redactions";
 import type { Statement } from "./statement-of-reasons";
 
 export type PublicVisibility = (typeof PUBLIC_VISIBILITIES)[number];
@@ -19,6 +19,10 @@ export async function changeVisibility(
     action: ModerationAction;
     visibility: PublicVisibility;
     redactions?: Redaction[];
+    subjectRedactions?: Redaction[];
+    answerRedactions?: AnswerRedactions;
+    /** The decision covers the body's answer, which the public may read from now on, as redacted. */
+    reviewsAnswer?: boolean;
     statement: Statement | null;
     moderator: { id: string; pseudonym: string };
     contest?: LogEntryContent["contest"];
@@ -37,16 +41,19 @@ export async function changeVisibility(
     now,
   });
   const redactions = o.redactions ?? [];
+  const subjectRedactions = o.subjectRedactions ?? [];
   const visible = o.visibility === "published" || o.visibility === "published_redacted";
   await tx
     .update(appealPublications)
     .set({
       visibility: o.visibility,
       redactions,
+      subjectRedactions,
+      ...(o.reviewsAnswer ? { answerRedactions: o.answerRedactions ?? {}, answerLogSeq: entry.seq } : {}),
       logSeq: entry.seq,
       changedAt: now,
-      // Hidden means hidden on every read path, the search index included.
-      publicSubject: visible ? o.appeal.subject : null,
+      // Hidden means hidden on every read path, the search index included; redacted words are not searchable.
+      publicSubject: visible ? searchableText(o.appeal.subject, subjectRedactions) : null,
       publicText: visible ? searchableText(o.appeal.text, redactions) : null,
     })
     .where(eq(appealPublications.appealId, o.appeal.id));

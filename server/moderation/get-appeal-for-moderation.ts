@@ -1,16 +1,28 @@
-import { asc, eq } from "drizzle-orm";
+import { asc, desc, eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appealPublications, appeals, moderationContests, moderationLog, stateBodies } from "@/db/schema";
+import {
+  appealAnswers,
+  appealPublications,
+  appeals,
+  moderationContests,
+  moderationLog,
+  stateBodies,
+} from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
 import { DomainError } from "../errors";
+import { detectPersonalData } from "../personal-data/detect-personal-data";
+import { applicantOf } from "../public-appeals/applicant-of";
 import type { LogEntryContent } from "./append-log-entry";
+import { assertNoConflict } from "./conflict-of-interest";
 import { allowedDecisions } from "./moderate-appeal";
+import { ANSWER_PARTS, type AnswerPart } from "./redactions";
 
 /**
- * An appeal whose author allowed publication, as a moderator needs it to decide: the subject and the
- * text they must read, where it stands, and every earlier decision on it. Never the applicant's name or
- * contacts, which are not the public's and not the moderator's business; appeals without consent to
- * publication are not found at all.
+ * An appeal whose author allowed publication, as a moderator needs it to decide: the subject, the text
+ * and the body's answer they must read, with the personal data the detector found pre-marked, where it
+ * stands, and every earlier decision on it. Never the applicant's name or contacts as such, which are
+ * not the public's and not the moderator's business (the marks only say where they occur); appeals
+ * without consent to publication are not found at all.
  */
 export async function getAppealForModeration(db: Db, o: { appealId: string; moderator: SessionUser }) {
   const [row] = await db
@@ -30,6 +42,9 @@ export async function getAppealForModeration(db: Db, o: { appealId: string; mode
       publication: {
         visibility: appealPublications.visibility,
         redactions: appealPublications.redactions,
+        subjectRedactions: appealPublications.subjectRedactions,
+        answerRedactions: appealPublications.answerRedactions,
+        answerLogSeq: appealPublications.answerLogSeq,
         submittedAt: appealPublications.submittedAt,
         changedAt: appealPublications.changedAt,
         logSeq: appealPublications.logSeq,
@@ -40,8 +55,17 @@ export async function getAppealForModeration(db: Db, o: { appealId: string; mode
     .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
     .where(eq(appealPublications.appealId, o.appealId));
   if (!row) throw new DomainError("NOT_FOUND");
-  if (o.moderator.bodyId && o.moderator.bodyId === row.appeal.bodyId)
-    throw new DomainError("CONFLICT_OF_INTEREST");
+  await assertNoConflict(db, { moderator: o.moderator, appealId: o.appealId });
+  const [answer] = await db
+    .select({
+      text: appealAnswers.text,
+      legalGrounds: appealAnswers.legalGrounds,
+      appealRights: appealAnswers.appealRights,
+    })
+    .from(appealAnswers)
+    .where(eq(appealAnswers.appealId, o.appealId));
+  const { names } = await applicantOf(db, o.appealId);
+  const marks = (text: string) => detectPersonalData(text, { names });
 
   const entries = await db
     .select({
@@ -62,11 +86,28 @@ export async function getAppealForModeration(db: Db, o: { appealId: string; mode
       createdAt: moderationContests.createdAt,
     })
     .from(moderationContests)
-    .where(eq(moderationContests.appealId, o.appealId));
+    .where(eq(moderationContests.appealId, o.appealId))
+    // Each decision may be contested once: the latest contest is the one that matters now.
+    .orderBy(desc(moderationContests.createdAt))
+    .limit(1);
   const contestedBy = contest && entries.find((e) => e.seq === contest.contestedSeq)?.moderatorId;
 
+  const answerAwaitingReview = Boolean(answer) && row.publication.answerLogSeq === null;
   return {
     appeal: row.appeal,
+    answer: answer ?? null,
+    answerAwaitingReview,
+    // What the detector proposes to hide in each part; the moderator confirms, changes or drops each mark.
+    detected: {
+      subject: marks(row.appeal.subject),
+      text: marks(row.appeal.text),
+      answer: answer
+        ? (Object.fromEntries(ANSWER_PARTS.map((p) => [p, marks(answer[p])])) as Record<
+            AnswerPart,
+            ReturnType<typeof marks>
+          >)
+        : null,
+    },
     body: row.body,
     publication: row.publication,
     history: entries.map((e) => {
@@ -81,7 +122,7 @@ export async function getAppealForModeration(db: Db, o: { appealId: string; mode
       };
     }),
     contest: contest ?? null,
-    decisions: allowedDecisions(row.publication.visibility),
+    decisions: allowedDecisions(row.publication.visibility, { answerAwaitingReview }),
     // The one who made the contested decision does not judge it.
     canDecideContest: contest?.status === "open" && contestedBy !== o.moderator.id,
   };

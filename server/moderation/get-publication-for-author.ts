@@ -1,9 +1,9 @@
-import { eq, inArray } from "drizzle-orm";
+import { desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealPublications, appeals, moderationContests, moderationLog } from "@/db/schema";
 import { DomainError } from "../errors";
 import type { LogEntryContent } from "./append-log-entry";
-import { CONTESTABLE } from "./contest-decision";
+import { CONTEST_OUTCOMES, CONTESTABLE } from "./contest-decision";
 
 /**
  * What the author of an appeal is told about its publication: where it stands, the decision that put it
@@ -32,7 +32,9 @@ export async function getPublicationForAuthor(db: Db, o: { appealId: string; cit
       createdAt: moderationContests.createdAt,
     })
     .from(moderationContests)
-    .where(eq(moderationContests.appealId, o.appealId));
+    .where(eq(moderationContests.appealId, o.appealId))
+    .orderBy(desc(moderationContests.createdAt))
+    .limit(1);
   const seqs = [row.logSeq, contest?.contestedSeq, contest?.decidedSeq].filter(
     (s): s is number => typeof s === "number",
   );
@@ -62,8 +64,13 @@ export async function getPublicationForAuthor(db: Db, o: { appealId: string; cit
           outcome: entry(contest.decidedSeq),
         }
       : null,
+    // Each decision may be contested once; a contest's own outcome is not contested again.
     canContest:
-      !contest && row.logSeq !== null && (CONTESTABLE as readonly string[]).includes(row.visibility),
+      row.logSeq !== null &&
+      (CONTESTABLE as readonly string[]).includes(row.visibility) &&
+      contest?.status !== "open" &&
+      contest?.contestedSeq !== row.logSeq &&
+      !CONTEST_OUTCOMES.includes(entry(row.logSeq)?.action ?? ""),
   };
 }
 

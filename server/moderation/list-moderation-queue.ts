@@ -1,19 +1,28 @@
 import { and, asc, count, eq, isNull, ne, or, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appealPublications, appeals, moderationContests, moderationLog, stateBodies } from "@/db/schema";
+import {
+  appealAnswers,
+  appealPublications,
+  appeals,
+  moderationContests,
+  moderationLog,
+  stateBodies,
+} from "@/db/schema";
 import type { SessionUser } from "../auth/sessions";
+import { withoutConflict } from "./conflict-of-interest";
 
 export const QUEUE_PAGE_SIZE = 50;
 
 const bodyColumns = { nameKk: stateBodies.nameKk, nameRu: stateBodies.nameRu, nameEn: stateBodies.nameEn };
 
 /**
- * What waits for this moderator: publications not yet decided, oldest first, and open contests, oldest
- * first. A moderator who works in a body never sees appeals to it, and never a contest of their own
- * decision: another moderator must decide those.
+ * What waits for this moderator: publications not yet decided, oldest first; answers written since an
+ * appeal was published, which the public reads only once reviewed; and open contests, oldest first. A
+ * moderator who works in a body never sees appeals to it, to the bodies above or below it, or complaints
+ * about it, and never a contest of their own decision: another moderator must decide those.
  */
 export async function listModerationQueue(db: Db, o: { moderator: SessionUser }) {
-  const notOwnBody: SQL | undefined = o.moderator.bodyId ? ne(appeals.bodyId, o.moderator.bodyId) : undefined;
+  const notOwnBody: SQL | undefined = withoutConflict(o.moderator);
   const pendingWhere = and(eq(appealPublications.visibility, "pending"), notOwnBody);
 
   const pending = await db
@@ -37,6 +46,33 @@ export async function listModerationQueue(db: Db, o: { moderator: SessionUser })
     .from(appealPublications)
     .innerJoin(appeals, eq(appeals.id, appealPublications.appealId))
     .where(pendingWhere);
+
+  const answers = await db
+    .select({
+      appealId: appeals.id,
+      number: appeals.number,
+      subject: appeals.subject,
+      kind: appeals.kind,
+      category: appeals.category,
+      answeredAt: appealAnswers.answeredAt,
+      body: bodyColumns,
+    })
+    .from(appealPublications)
+    .innerJoin(appeals, eq(appeals.id, appealPublications.appealId))
+    .innerJoin(appealAnswers, eq(appealAnswers.appealId, appeals.id))
+    .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
+    .where(
+      and(
+        or(
+          eq(appealPublications.visibility, "published"),
+          eq(appealPublications.visibility, "published_redacted"),
+        ),
+        isNull(appealPublications.answerLogSeq),
+        notOwnBody,
+      ),
+    )
+    .orderBy(asc(appealAnswers.answeredAt), asc(appeals.number))
+    .limit(QUEUE_PAGE_SIZE);
 
   const contests = await db
     .select({
@@ -63,7 +99,7 @@ export async function listModerationQueue(db: Db, o: { moderator: SessionUser })
     )
     .orderBy(asc(moderationContests.createdAt), asc(appeals.number));
 
-  return { pending, pendingTotal: pendingCount?.n ?? 0, contests };
+  return { pending, pendingTotal: pendingCount?.n ?? 0, answers, contests };
 }
 
 export type ModerationQueue = Awaited<ReturnType<typeof listModerationQueue>>;

@@ -4,8 +4,10 @@ import { appealPublications, appeals, moderationContests, moderationLog, stateBo
 import type { ModerationAction } from "./append-log-entry";
 import type { ModerationGround, SourceType } from "./statement-of-reasons";
 
-// Actions that keep something from the public; restoring, publishing and reversals lift restrictions.
-const RESTRICTING = sql`${moderationLog.action} in ('publish_redacted', 'decline', 'hide')`;
+// Actions that keep something from the public; restoring, publishing and reversals lift restrictions. A
+// contest ending in redactions, and an answer published with some, keep parts back too.
+const RESTRICTING = sql`(${moderationLog.action} in ('publish_redacted', 'decline', 'hide', 'contest_amended')
+  or (${moderationLog.action} = 'publish_answer' and (${moderationLog.canonical}::jsonb)->'statement' <> 'null'::jsonb))`;
 const content = sql`(${moderationLog.canonical}::jsonb)`;
 const ground = sql<ModerationGround | null>`${content} -> 'statement' ->> 'tyndau_ground'`;
 const sourceType = sql<SourceType | null>`${content} -> 'statement' ->> 'source_type'`;

@@ -2,7 +2,7 @@ import { z } from "zod";
 import { contestStatus, MODERATION_ACTIONS } from "@/db/schema";
 import type { LogEntryContent } from "./append-log-entry";
 import type { Checkpoint } from "./checkpoint";
-import { MODERATION_GROUNDS, SOURCE_TYPES, type Statement } from "./statement-of-reasons";
+import { MODERATION_GROUNDS, REDACTED_PARTS, SOURCE_TYPES, type Statement } from "./statement-of-reasons";
 
 /**
  * What the public moderation log procedures may return, field by field. Strict objects: a field the
@@ -30,6 +30,8 @@ const StatementOutput = z.strictObject({
   source_identity: z.string().nullable(),
   application_date: z.iso.date(),
   puid: z.string(),
+  // Added with the review of subjects and answers: optional, so entries signed before it still parse.
+  tyndau_redacted_parts: z.array(z.enum(REDACTED_PARTS)).optional(),
 }) satisfies z.ZodType<Statement>;
 
 const LogEntryContentOutput = z.strictObject({

@@ -60,7 +60,14 @@ const VISIBILITY_BY_ACTION = {
   restore: "DECISION_VISIBILITY_OTHER",
   contest_upheld: "DECISION_VISIBILITY_OTHER",
   contest_reversed: "DECISION_VISIBILITY_OTHER",
+  // Publishing with the deciding moderator's redactions labels the content, as publish_redacted does.
+  contest_amended: "DECISION_VISIBILITY_CONTENT_LABELLED",
+  publish_answer: "DECISION_VISIBILITY_CONTENT_LABELLED",
 } as const;
+
+/** The parts of an appeal a decision redacted. Entries logged before the subject and answer were reviewed lack it. */
+export const REDACTED_PARTS = ["subject", "text", "answer"] as const;
+export type RedactedPart = (typeof REDACTED_PARTS)[number];
 
 export type StatementInput = {
   ground: ModerationGround;
@@ -82,13 +89,16 @@ export type Statement = {
   source_identity: string | null;
   application_date: string;
   puid: string;
+  tyndau_redacted_parts?: RedactedPart[];
 };
 
 export function buildStatement(
   action: keyof typeof VISIBILITY_BY_ACTION,
-  o: StatementInput & { appealNumber: string; now: Date },
+  o: StatementInput & { appealNumber: string; now: Date; redactedParts?: readonly RedactedPart[] },
 ): Statement {
   return {
+    // Only when something was redacted: the field is absent, not empty, elsewhere, like in older entries.
+    ...(o.redactedParts?.length ? { tyndau_redacted_parts: [...o.redactedParts] } : {}),
     decision_visibility: VISIBILITY_BY_ACTION[action],
     ...DSA_BY_GROUND[o.ground],
     tyndau_ground: o.ground,

@@ -107,6 +107,12 @@ async function page(db: Db, o: { filters: ExportFilters; now: Date; after: strin
 
 type PageRow = Awaited<ReturnType<typeof page>>[number];
 
+/** A reviewed text with each redacted span as the marker: the redacted characters never reach a file. */
+const reviewed = (text: string, spans: readonly { start: number; end: number }[]) =>
+  publicSegments(text, spans)
+    .map((s) => ("text" in s ? s.text : REDACTED_MARKER))
+    .join("");
+
 function toExportRow(r: PageRow): ExportRow {
   return {
     number: r.number,
@@ -125,10 +131,8 @@ function toExportRow(r: PageRow): ExportRow {
     answered_at: r.answeredAt?.toISOString() ?? null,
     answer_decision: r.decision ?? null,
     answered_on_time: r.onTime ?? null,
-    subject: r.subject ?? "",
-    text: publicSegments(r.text, r.redactions)
-      .map((s) => ("text" in s ? s.text : REDACTED_MARKER))
-      .join(""),
+    subject: reviewed(r.subject ?? "", r.subjectRedactions ?? []),
+    text: reviewed(r.text, r.redactions),
     redacted: r.visibility === "published_redacted",
     support_count: r.supportCount,
   };

@@ -36,7 +36,8 @@ async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
       longitude: appeals.longitude,
       locationText: appeals.locationText,
       body: { nameKk: stateBodies.nameKk, nameRu: stateBodies.nameRu, nameEn: stateBodies.nameEn },
-      publicSubject: appealPublications.publicSubject,
+      subject: appeals.subject,
+      subjectRedactions: appealPublications.subjectRedactions,
       text: appeals.text,
       redactions: appealPublications.redactions,
       isPublic: sql<boolean>`coalesce(${isPublic}, false)`,
@@ -53,10 +54,13 @@ type Row = Awaited<ReturnType<typeof selectRequests>>[number];
 
 function description(row: Row, t: Translate): string | null {
   if (!row.isPublic) return null;
-  const text = publicSegments(row.text, row.redactions ?? [])
-    .map((s) => ("text" in s ? s.text : t("open311.redacted")))
-    .join("");
-  const subject = row.publicSubject ?? "";
+  // The subject and the text as a moderator reviewed them, each redaction as a marker.
+  const reviewed = (text: string, spans: readonly { start: number; end: number }[]) =>
+    publicSegments(text, spans)
+      .map((s) => ("text" in s ? s.text : t("open311.redacted")))
+      .join("");
+  const text = reviewed(row.text, row.redactions ?? []);
+  const subject = reviewed(row.subject, row.subjectRedactions ?? []);
   const full = subject && !text.startsWith(subject) ? `${subject}\n\n${text}` : text;
   return full.length > DESCRIPTION_MAX ? `${full.slice(0, DESCRIPTION_MAX - 1)}…` : full;
 }

@@ -53,6 +53,7 @@ describe("reading one public appeal", () => {
       appealRights: "Айгерім may complain to the superior body or to court under the APPC.",
       official: acting,
     });
+    await moderateAppeal(db(), { appealId: appeal.id, moderator, decision: "publish_answer" });
     await rateAnswer(db(), {
       appealId: appeal.id,
       citizenId: author.id,
@@ -71,7 +72,7 @@ describe("reading one public appeal", () => {
       region: "astana",
       status: "answered",
       overdue: false,
-      subject: "Street lights off on Kenesary St",
+      subject: [{ text: "Street lights off on Kenesary St" }],
       segments: [
         { text: "Our street lights have been off for a month; my neighbour " },
         { redacted: true },
@@ -80,7 +81,7 @@ describe("reading one public appeal", () => {
       body: { nameEn: "Akimat of Astana" },
       rating: { outcome: "resolved", quality: 5, heard: true },
       supportCount: 1,
-      moderation: [{ action: "publish_redacted" }],
+      moderation: [{ action: "publish_redacted" }, { action: "publish_answer" }],
     });
     expect(page.appeal.answer?.decision).toBe("satisfied");
     expect(page.appeal.answer?.text).toEqual([

@@ -23,6 +23,11 @@ export const PublicBody = z.strictObject({
   nameEn: z.string(),
 });
 
+const TextSegment = z.strictObject({ text: z.string() });
+const Redacted = z.strictObject({ redacted: z.literal(true) });
+/** A text a moderator reviewed: their redactions are markers, the redacted characters never leave. */
+const Reviewed = z.array(z.union([TextSegment, Redacted]));
+
 const summaryFields = {
   number: z.string(),
   kind: z.enum(APPEAL_KIND_VALUES),
@@ -30,7 +35,7 @@ const summaryFields = {
   region: z.string().nullable(),
   status: z.enum(APPEAL_STATUSES),
   overdue: z.boolean(),
-  subject: z.string(),
+  subject: Reviewed,
   body: PublicBody,
   filedAt: z.date(),
   answeredAt: z.date().nullable(),
@@ -46,14 +51,12 @@ export const PublicAppealListOutput = z.strictObject({
   sort: z.enum(PUBLIC_SORTS),
 });
 
-const TextSegment = z.strictObject({ text: z.string() });
-const Redacted = z.strictObject({ redacted: z.literal(true) });
 /** The answer's words with the applicant taken out (public-appeal-view.ts withoutApplicant). */
 const NamelessText = z.array(z.union([TextSegment, Redacted, z.strictObject({ name: z.literal(true) })]));
 
 const PublicAppeal = z.strictObject({
   ...summaryFields,
-  segments: z.array(z.union([TextSegment, Redacted])),
+  segments: Reviewed,
   registeredOn: z.string(),
   dueAt: z.date(),
   answer: z
@@ -66,6 +69,7 @@ const PublicAppeal = z.strictObject({
       onTime: z.boolean(),
     })
     .nullable(),
+  answerAwaitingReview: z.boolean(),
   rating: z
     .strictObject({
       outcome: z.enum(ratingOutcome.enumValues),

@@ -11,6 +11,9 @@ const ROW: PublicAppealRow & { id: string } = {
   status: "answered",
   overdue: false,
   subject: "A shelter for the bus stop",
+  subjectRedactions: [],
+  answerLogSeq: 8,
+  answerRedactions: {},
   text: "The stop at Abylai Khan Ave has no shelter; call me on +7 701 555 0101.",
   redactions: [{ start: 55, end: 70 }],
   filedAt: new Date("2026-03-02T05:00:00Z"),
@@ -44,6 +47,7 @@ describe("the public view of an appeal", () => {
     expect(Object.keys(view).sort()).toEqual(
       [
         "answer",
+        "answerAwaitingReview",
         "answeredAt",
         "body",
         "category",
@@ -84,6 +88,41 @@ describe("the public view of an appeal", () => {
       { name: true },
       { text: ", the shelter is planned for May." },
     ]);
+  });
+
+  it("publishes the subject and the answer only as a moderator reviewed them", () => {
+    const row = {
+      ...ROW,
+      subject: "Shelter at flat 12, call +7 701 555 0101",
+      subjectRedactions: [{ start: 11, end: 18 }],
+      answerRedactions: { legalGrounds: [{ start: 0, end: 5 }] },
+    };
+    const answer = {
+      ...ANSWER,
+      // The official quotes what the moderator took out of the text and the subject, in another spacing.
+      text: "We called 87015550101 and visited Flat 12 about the shelter.",
+    };
+    const view = toPublicAppeal(row, { answer, rating: null, moderation: [], applicantNames: [] });
+    expect(view.subject).toEqual([
+      { text: "Shelter at " },
+      { redacted: true },
+      { text: ", call +7 701 555 0101" },
+    ]);
+    expect(view.answer?.text).toEqual([
+      { text: "We called " },
+      { redacted: true },
+      { text: " and visited " },
+      { redacted: true },
+      { text: " about the shelter." },
+    ]);
+    expect(view.answer?.legalGrounds[0]).toEqual({ redacted: true });
+    const unreviewed = toPublicAppeal(
+      { ...row, answerLogSeq: null },
+      { answer, rating: null, moderation: [], applicantNames: [] },
+    );
+    expect(unreviewed.answer).toBeNull();
+    expect(unreviewed.answerAwaitingReview).toBe(true);
+    expect(JSON.stringify(unreviewed)).not.toContain("87015550101");
   });
 
   it("gives a list line the summary fields only", () => {

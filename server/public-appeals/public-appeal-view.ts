@@ -9,7 +9,16 @@ import {
   type MODERATION_ACTIONS,
   stateBodies,
 } from "@/db/schema";
-import { type PublicSegment, publicSegments } from "../moderation/redactions";
+import {
+  type ANSWER_PARTS,
+  type AnswerRedactions,
+  mergeSpans,
+  occurrencesOf,
+  type PublicSegment,
+  publicSegments,
+  redactedStrings,
+} from "../moderation/redactions";
+import { namePattern } from "../personal-data/detect-personal-data";
 
 /**
  * THE definition of what the public may see of an appeal. Every public read path selects with
@@ -41,8 +50,9 @@ export const publicSummaryColumns = (now: Date) => ({
   region: appeals.region,
   status: appeals.status,
   overdue: sql<boolean>`(${isOverdue(now)})`,
-  // The subject as published: null unless public (change-visibility.ts keeps it so).
-  subject: appealPublications.publicSubject,
+  // The subject as a moderator reviewed it, and only while the appeal is public.
+  subject: sql<string | null>`case when ${isPublic} then ${appeals.subject} end`,
+  subjectRedactions: appealPublications.subjectRedactions,
   filedAt: appeals.filedAt,
   answeredAt: appeals.answeredAt,
   bodyId: stateBodies.id,
@@ -57,6 +67,9 @@ export const publicAppealColumns = (now: Date) => ({
   ...publicSummaryColumns(now),
   text: appeals.text,
   redactions: appealPublications.redactions,
+  // The answer is public only once a moderator reviewed it (answerLogSeq), with their redactions.
+  answerLogSeq: appealPublications.answerLogSeq,
+  answerRedactions: appealPublications.answerRedactions,
   registeredOn: appeals.registeredOn,
   dueAt: appeals.dueAt,
 });
@@ -69,6 +82,7 @@ type SummaryRow = {
   status: (typeof APPEAL_STATUSES)[number];
   overdue: boolean;
   subject: string | null;
+  subjectRedactions: { start: number; end: number }[];
   filedAt: Date;
   answeredAt: Date | null;
   bodyId: string;
@@ -80,6 +94,8 @@ type SummaryRow = {
 export type PublicAppealRow = SummaryRow & {
   text: string;
   redactions: { start: number; end: number }[];
+  answerLogSeq: number | null;
+  answerRedactions: AnswerRedactions;
   registeredOn: string;
   dueAt: Date;
 };
@@ -91,6 +107,10 @@ const bodyOf = (r: SummaryRow) => ({
   nameEn: r.bodyNameEn,
 });
 
+/** The subject as the public reads it: the moderator's redactions become markers. */
+const subjectOf = (r: SummaryRow): PublicSegment[] =>
+  publicSegments(r.subject ?? "", r.subjectRedactions ?? []);
+
 /** One line of the public list. */
 export function toPublicSummary(r: SummaryRow) {
   return {
@@ -100,7 +120,7 @@ export function toPublicSummary(r: SummaryRow) {
     region: r.region,
     status: r.status,
     overdue: Boolean(r.overdue),
-    subject: r.subject ?? "",
+    subject: subjectOf(r),
     body: bodyOf(r),
     filedAt: r.filedAt,
     answeredAt: r.answeredAt,
@@ -113,23 +133,12 @@ export type NameSegment = { text: string } | { name: true };
 const literal = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 /**
- * An answer often addresses the citizen by name; the public reads it with the name taken out. The full
- * name goes first, so that parts too short to match alone (a two-letter surname) leave with it; then
- * each part of three letters or more, in any case, and for longer parts with an inflected ending
- * (Russian and Kazakh decline names: Айгерім → Айгерімге, Сәрсенбаева → Сәрсенбаевой). Removing a
- * word too many is the safe mistake here.
+ * An answer often addresses the citizen by name; the public reads it with the name taken out
+ * (namePattern: the full name first, then each part, inflected endings included).
  */
 export function withoutNames(text: string, fullNames: readonly string[]): NameSegment[] {
-  const wholes = fullNames
-    .map((n) => n.trim().split(/\s+/).filter(Boolean))
-    .filter((parts) => parts.length > 0)
-    .map((parts) => parts.map(literal).join("\\s+"));
-  const parts = [
-    ...new Set(fullNames.flatMap((n) => n.split(/[\s\-‐–'’]+/)).filter((p) => [...p].length >= 3)),
-  ].map((p) => ([...p].length >= 5 ? `${literal(p.slice(0, -1))}\\p{L}{0,4}` : literal(p)));
-  const alternatives = [...wholes.sort((a, b) => b.length - a.length), ...parts];
-  if (alternatives.length === 0) return text ? [{ text }] : [];
-  const pattern = new RegExp(`(?<!\\p{L})(?:${alternatives.join("|")})(?!\\p{L})`, "giu");
+  const pattern = namePattern(fullNames);
+  if (!pattern) return text ? [{ text }] : [];
 
   const out: NameSegment[] = [];
   let at = 0;
@@ -187,6 +196,32 @@ type AnswerRow = Pick<
   typeof appealAnswers.$inferSelect,
   "decision" | "text" | "legalGrounds" | "appealRights" | "answeredAt" | "onTime"
 >;
+/**
+ * The body's answer as a moderator let the public read it: their redactions, then whatever they
+ * redacted from the subject or the text wherever the answer quotes it again, then the applicant's
+ * contacts and names.
+ */
+function reviewedAnswer(r: PublicAppealRow, answer: AnswerRow, applicant: ApplicantData) {
+  const quoted = redactedStrings([
+    { text: r.subject ?? "", spans: r.subjectRedactions ?? [] },
+    { text: r.text, spans: r.redactions },
+  ]);
+  const part = (name: (typeof ANSWER_PARTS)[number]) => {
+    const spans = mergeSpans(r.answerRedactions?.[name] ?? [], occurrencesOf(answer[name], quoted));
+    return publicSegments(answer[name], spans).flatMap((s) =>
+      "text" in s ? withoutApplicant(s.text, applicant) : [s],
+    );
+  };
+  return {
+    decision: answer.decision,
+    text: part("text"),
+    legalGrounds: part("legalGrounds"),
+    appealRights: part("appealRights"),
+    answeredAt: answer.answeredAt,
+    onTime: answer.onTime,
+  };
+}
+
 type RatingRow = Pick<typeof appealRatings.$inferSelect, "outcome" | "quality" | "heard">;
 type LogRow = { seq: number; action: (typeof MODERATION_ACTIONS)[number]; createdAt: Date };
 
@@ -212,7 +247,7 @@ export function toPublicAppeal(
     region: r.region,
     status: r.status,
     overdue: Boolean(r.overdue),
-    subject: r.subject ?? "",
+    subject: subjectOf(r),
     // The redacted characters never leave the server: the page renders each marker in the reader's language.
     segments: publicSegments(r.text, r.redactions),
     body: bodyOf(r),
@@ -220,16 +255,9 @@ export function toPublicAppeal(
     registeredOn: r.registeredOn,
     dueAt: r.dueAt,
     answeredAt: r.answeredAt,
-    answer: o.answer
-      ? {
-          decision: o.answer.decision,
-          text: withoutApplicant(o.answer.text, applicant),
-          legalGrounds: withoutApplicant(o.answer.legalGrounds, applicant),
-          appealRights: withoutApplicant(o.answer.appealRights, applicant),
-          answeredAt: o.answer.answeredAt,
-          onTime: o.answer.onTime,
-        }
-      : null,
+    answer: o.answer && r.answerLogSeq !== null ? reviewedAnswer(r, o.answer, applicant) : null,
+    // An answer exists but no moderator has read it yet: the public is told, not shown.
+    answerAwaitingReview: o.answer !== null && r.answerLogSeq === null,
     rating: o.rating ? { outcome: o.rating.outcome, quality: o.rating.quality, heard: o.rating.heard } : null,
     supportCount: r.supportCount,
     // The public moderation log's entries about this appeal, so that every act of gatekeeping can be found.

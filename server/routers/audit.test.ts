@@ -66,6 +66,23 @@ describe("the auditor's drill-down", () => {
     expect((await auditor.audit.figure({ figure: "hidden", period })).total).toBe(1);
   });
 
+  it("takes personal data out of subjects in the figure lists, even of appeals nobody moderated", async () => {
+    const subject = "Lift broken at ул. Жандосова, д. 58, IIN 880101300172";
+    const { appeal } = await filePublicAppeal(db(), {
+      state: "pending",
+      subject,
+      filedAt: almaty("2026-03-10T10:00:00"),
+    });
+    await refreshMetrics(db(), almaty("2026-03-12T10:00:00"));
+    const auditor = callerFor(db(), await createActor(db(), "auditor"));
+    const list = await auditor.audit.figure({ figure: "received", period, bodyCode: "akimat-astana" });
+    const line = list.appeals.find((a) => a.number === appeal.number);
+    expect(line?.subject).toBe("Lift broken at […], IIN […]");
+    const one = await auditor.audit.appeal({ id: appeal.id });
+    expect(JSON.stringify(one)).not.toContain("880101300172");
+    expect(JSON.stringify(one)).not.toContain("Жандосова");
+  });
+
   it("is for auditors only", async () => {
     const { appeal } = await scenario();
     const input = { figure: "received" as const, period };

@@ -153,7 +153,7 @@ describe("moderation procedures", () => {
       await fieldErrors(
         caller.moderation.decide({ appealId, decision: "publish_redacted", redactions: [], ...reasons }),
       ),
-    ).toEqual({ redactions: "tooSmall" });
+    ).toEqual({ redactions: "required" });
     expect(
       await fieldErrors(
         // @ts-expect-error: no outcome chosen, and a ground the form never offers

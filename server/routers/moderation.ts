@@ -48,23 +48,70 @@ const statementOf = (i: StatementFields): StatementInput => ({
 });
 
 const Span = z.strictObject({ start: z.int().min(0), end: z.int().min(1) });
+const Spans = z.array(Span).max(100);
+// The body's answer, part by part (redactions.ts ANSWER_PARTS).
+const AnswerSpans = z.strictObject({
+  text: Spans.optional(),
+  legalGrounds: Spans.optional(),
+  appealRights: Spans.optional(),
+});
+// The subject, the text and the answer are redacted together; an empty set is no redaction at all.
+const redactionFields = {
+  redactions: Spans.default([]),
+  subjectRedactions: Spans.default([]),
+  answerRedactions: AnswerSpans.default({}),
+};
+type RedactionFields = {
+  redactions: unknown[];
+  subjectRedactions: unknown[];
+  answerRedactions: Record<string, unknown[] | undefined>;
+};
+const spanCount = (i: RedactionFields) =>
+  i.redactions.length +
+  i.subjectRedactions.length +
+  Object.values(i.answerRedactions).reduce((n, l) => n + (l?.length ?? 0), 0);
+
+function marksSomething(input: object, ctx: z.RefinementCtx) {
+  const i = input as Partial<RedactionFields> & { decision?: string; outcome?: string };
+  if ((i.decision === "publish_redacted" || i.outcome === "amended") && spanCount(i as RedactionFields) === 0)
+    ctx.addIssue({ code: "custom", path: ["redactions"], params: { key: "required" }, message: "required" });
+}
+
+// Reviewing an answer needs reasons only when something in it is redacted.
+function reasonsForAnswerRedactions(input: object, ctx: z.RefinementCtx) {
+  const i = input as Partial<RedactionFields> & { decision?: string } & Partial<StatementFields>;
+  if (i.decision !== "publish_answer") return;
+  if (Object.values(i.answerRedactions ?? {}).every((l) => !l?.length)) return;
+  for (const key of ["ground", "facts", "sourceType"] as const)
+    if (!i[key])
+      ctx.addIssue({ code: "custom", path: [key], params: { key: "required" }, message: "required" });
+}
 
 export const DecideInput = z
   .discriminatedUnion("decision", [
     AppealId.extend({ decision: z.literal("publish") }),
+    AppealId.extend({ decision: z.literal("publish_redacted"), ...redactionFields, ...statementFields }),
     AppealId.extend({
-      decision: z.literal("publish_redacted"),
-      redactions: z.array(Span).min(1).max(100),
-      ...statementFields,
+      decision: z.literal("publish_answer"),
+      answerRedactions: AnswerSpans.default({}),
+      ground: choice(MODERATION_GROUNDS).optional(),
+      facts: statementFields.facts.optional(),
+      sourceType: choice(SOURCE_TYPES).optional(),
+      sourceIdentity: statementFields.sourceIdentity,
     }),
     AppealId.extend({ decision: z.enum(["decline", "hide", "restore"]), ...statementFields }),
   ])
-  .superRefine(namesTheAuthority);
+  .superRefine(namesTheAuthority)
+  .superRefine(marksSomething)
+  .superRefine(reasonsForAnswerRedactions);
 
 export const DecideContestInput = AppealId.extend({
-  outcome: choice(["upheld", "reversed"]),
+  outcome: choice(["upheld", "reversed", "amended"]),
+  ...redactionFields,
   ...statementFields,
-}).superRefine(namesTheAuthority);
+})
+  .superRefine(namesTheAuthority)
+  .superRefine(marksSomething);
 
 export const ContestInput = AppealId.extend({ reason: z.string().trim().min(10).max(2000) });
 
@@ -83,8 +130,28 @@ export const moderationRouter = router({
       appealId: input.appealId,
       moderator: ctx.user,
       decision: input.decision,
-      redactions: input.decision === "publish_redacted" ? input.redactions : undefined,
-      statement: input.decision === "publish" ? null : statementOf(input),
+      ...(input.decision === "publish_redacted"
+        ? {
+            redactions: input.redactions,
+            subjectRedactions: input.subjectRedactions,
+            answerRedactions: input.answerRedactions,
+          }
+        : input.decision === "publish_answer"
+          ? { answerRedactions: input.answerRedactions }
+          : {}),
+      statement:
+        input.decision === "publish"
+          ? null
+          : input.decision === "publish_answer"
+            ? input.ground && input.facts && input.sourceType
+              ? statementOf({
+                  ...input,
+                  ground: input.ground,
+                  facts: input.facts,
+                  sourceType: input.sourceType,
+                })
+              : null
+            : statementOf(input),
     });
     return { seq: entry.seq };
   }),
@@ -93,6 +160,13 @@ export const moderationRouter = router({
       appealId: input.appealId,
       moderator: ctx.user,
       outcome: input.outcome,
+      ...(input.outcome === "amended"
+        ? {
+            redactions: input.redactions,
+            subjectRedactions: input.subjectRedactions,
+            answerRedactions: input.answerRedactions,
+          }
+        : {}),
       statement: statementOf(input),
     });
     return { seq: entry.seq };

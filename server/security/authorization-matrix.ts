@@ -270,12 +270,12 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w) => ({ number: w.appeals.main.number }),
   },
   "moderation.get": {
-    rule: "moderators read what they decide on, without the applicant",
+    rule: "moderators read what they decide on (subject, text, answer, pre-marked), without the applicant, never in their body's tree",
     allowed: ["moderator"],
     input: (w) => ({ appealId: w.appeals.main.id }),
   },
   "moderation.decide": {
-    rule: "moderators only",
+    rule: "moderators only, never in their body's tree",
     allowed: ["moderator"],
     input: (w) => ({ appealId: w.appeals.toModerate.id, decision: "publish" }),
   },

@@ -228,7 +228,16 @@ describe("public outputs, field by field", () => {
     if (page.hidden) throw new Error("expected the published appeal");
     const { appeal } = page;
     expect(keys(appeal)).toEqual(
-      sorted([...SUMMARY, "segments", "registeredOn", "dueAt", "answer", "rating", "moderation"]),
+      sorted([
+        ...SUMMARY,
+        "segments",
+        "registeredOn",
+        "dueAt",
+        "answer",
+        "answerAwaitingReview",
+        "rating",
+        "moderation",
+      ]),
     );
     expect(keys(appeal.body)).toEqual(BODY);
     expect(appeal.segments.map(keys)).toEqual([["text"]]);
@@ -243,7 +252,10 @@ describe("public outputs, field by field", () => {
         "We called you at [redacted] and wrote to [redacted] on the same day.",
     );
     expect(keys(appeal.rating)).toEqual(["heard", "outcome", "quality"]);
-    expect(appeal.moderation.map(keys)).toEqual([["action", "seq", "time"]]);
+    expect(appeal.moderation.map(keys)).toEqual([
+      ["action", "seq", "time"],
+      ["action", "seq", "time"],
+    ]);
     expect(keys(page.viewer)).toEqual(["canSupport", "own", "supported"]);
     expect(PERSONAL_MARKERS.filter((m) => JSON.stringify(page).includes(m))).toEqual([]);
   });
@@ -376,8 +388,12 @@ describe("public outputs, field by field", () => {
       source_type: "SOURCE_COURT",
       source_identity: COURT,
     });
-    const published = page.entries.find((e) => e.content.appeal === w.appeals.published.number);
-    expect(published?.content).toMatchObject({ action: "publish", statement: null, contest: null });
+    const published = page.entries.filter((e) => e.content.appeal === w.appeals.published.number);
+    // Published as submitted, then its answer reviewed without redactions: neither needs reasons.
+    expect(published.map((e) => e.content)).toEqual([
+      expect.objectContaining({ action: "publish_answer", statement: null, contest: null }),
+      expect.objectContaining({ action: "publish", statement: null, contest: null }),
+    ]);
 
     const text = JSON.stringify(page);
     expect(PERSONAL_MARKERS.filter((m) => text.includes(m))).toEqual([]);

@@ -115,6 +115,42 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
         )}
       </section>
 
+      <section className={styles.section} aria-labelledby="answers-heading">
+        <h2 id="answers-heading">{t("answersTitle", { count: queue.answers.length })}</h2>
+        <p className="hint">{t("answersHint")}</p>
+        {queue.answers.length === 0 ? (
+          <p>{t("answersEmpty")}</p>
+        ) : (
+          <div className="table-wrap">
+            <table>
+              <caption className={`hint ${styles.caption}`}>{t("answersCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("number")}</th>
+                  <th scope="col">{t("subject")}</th>
+                  <th scope="col">{t("body")}</th>
+                  <th scope="col">{t("answered")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {queue.answers.map((a) => (
+                  <tr key={a.appealId}>
+                    <td>
+                      <Link href={`/moderation/${a.appealId}`}>{a.number}</Link>
+                    </td>
+                    <td>{a.subject}</td>
+                    <td>{bodyName(a.body, locale)}</td>
+                    <td>
+                      <time dateTime={a.answeredAt.toISOString()}>{when(a.answeredAt)}</time>
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        )}
+      </section>
+
       <section className={styles.section} aria-labelledby="contests-heading">
         <h2 id="contests-heading">{t("contestsTitle", { count: queue.contests.length })}</h2>
         <p className="hint">{t("contestsHint")}</p>

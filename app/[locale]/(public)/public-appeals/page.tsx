@@ -5,6 +5,7 @@ import { ZodError } from "zod";
 import { FormAlert } from "@/components/form-alert";
 import { bodyName } from "@/components/localized";
 import { FilterForm, type FilterValues } from "@/components/public-appeals/filter-form";
+import { PublicText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
@@ -121,7 +122,9 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
                         </time>
                       </div>
                     </th>
-                    <td>{a.subject}</td>
+                    <td>
+                      <PublicText segments={a.subject} inline />
+                    </td>
                     <td>{bodyName(a.body, locale)}</td>
                     <td>
                       <PublicStatusBadge status={a.status} overdue={a.overdue} />

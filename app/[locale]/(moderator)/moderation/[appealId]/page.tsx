@@ -48,6 +48,12 @@ export default async function ModerateAppealPage({ params }: Props) {
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
   const { appeal, publication, contest } = view;
   const deciding = contest?.status === "open" && view.canDecideContest;
+  const texts = { subject: appeal.subject, text: appeal.text, answer: view.answer };
+  const current = {
+    subject: publication.subjectRedactions,
+    text: publication.redactions,
+    answer: publication.answerRedactions,
+  };
 
   return (
     <>
@@ -80,6 +86,16 @@ export default async function ModerateAppealPage({ params }: Props) {
         <p className={styles.text}>{appeal.text}</p>
       </section>
 
+      {view.answer && (
+        <section className={styles.section} aria-labelledby="answer-heading">
+          <h2 id="answer-heading">{t("answer")}</h2>
+          {view.answerAwaitingReview && <p className="alert">{t("answerAwaitingReview")}</p>}
+          <p className={styles.text}>{view.answer.text}</p>
+          <p className={`hint ${styles.text}`}>{view.answer.legalGrounds}</p>
+          <p className={`hint ${styles.text}`}>{view.answer.appealRights}</p>
+        </section>
+      )}
+
       {view.history.length > 0 && (
         <section className={styles.section} aria-labelledby="history-heading">
           <h2 id="history-heading">{t("history")}</h2>
@@ -108,7 +124,13 @@ export default async function ModerateAppealPage({ params }: Props) {
           ) : deciding ? (
             <>
               <p className="hint">{t("contestLead")}</p>
-              <ContestDecisionForm appealId={appeal.id} number={appeal.number} />
+              <ContestDecisionForm
+                appealId={appeal.id}
+                number={appeal.number}
+                texts={texts}
+                redactions={current}
+                detected={view.detected}
+              />
             </>
           ) : (
             <p className="alert">{t("contestNotYours")}</p>
@@ -125,8 +147,9 @@ export default async function ModerateAppealPage({ params }: Props) {
             <DecisionForm
               appealId={appeal.id}
               number={appeal.number}
-              text={appeal.text}
-              redactions={publication.redactions}
+              texts={texts}
+              redactions={current}
+              detected={view.detected}
               decisions={view.decisions}
             />
           )}

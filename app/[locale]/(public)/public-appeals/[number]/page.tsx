@@ -6,7 +6,7 @@ import { localDay } from "@/components/citizen/local-day";
 import { bodyName } from "@/components/localized";
 import { logEntryHref } from "@/components/moderation/log-links";
 import styles from "@/components/public-appeals/public-appeals.module.css";
-import { PublicText } from "@/components/public-appeals/public-text";
+import { PublicText, plainText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { SupportForm } from "@/components/public-appeals/support-form";
 import { Tombstone } from "@/components/public-appeals/tombstone";
@@ -40,7 +40,7 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   });
   if (!view) return { title: t("appeal.metaTitle"), robots: { index: false } };
   if (view.hidden) return { title: t("tombstone.metaTitle"), robots: { index: false } };
-  return { title: `${view.appeal.number}: ${view.appeal.subject}` };
+  return { title: `${view.appeal.number}: ${plainText(view.appeal.subject, t("appeal.redacted"))}` };
 }
 
 export default async function PublicAppealPage({ params }: Props) {
@@ -66,7 +66,9 @@ export default async function PublicAppealPage({ params }: Props) {
       <p>
         <Link href="/public-appeals">{t("allAppeals")}</Link>
       </p>
-      <h1>{appeal.subject}</h1>
+      <h1>
+        <PublicText segments={appeal.subject} inline />
+      </h1>
       <p className="actions">
         <span>{t("title", { kind: tk(appeal.kind), number: appeal.number })}</span>
         <PublicStatusBadge status={appeal.status} overdue={appeal.overdue} />
@@ -131,6 +133,8 @@ export default async function PublicAppealPage({ params }: Props) {
             <PublicText segments={appeal.answer.appealRights} />
             <p className="hint">{t("nameNote")}</p>
           </>
+        ) : appeal.answerAwaitingReview ? (
+          <p>{t("answerAwaitingReview")}</p>
         ) : (
           <p>{t("noAnswer")}</p>
         )}

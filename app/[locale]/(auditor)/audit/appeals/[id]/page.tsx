@@ -81,7 +81,7 @@ export default async function AuditAppealPage({ params }: Props) {
           </p>
         ) : (
           <>
-            <h3>{appeal.subject}</h3>
+            <h3>{appeal.subject ? words(appeal.subject) : null}</h3>
             <p>{words(appeal.segments)}</p>
           </>
         )}

@@ -9,6 +9,7 @@ type Inbox = Awaited<ReturnType<typeof listInbox>>;
 
 export async function InboxTable({ inbox }: { inbox: Inbox }) {
   const t = await getTranslations("official.inbox");
+  const tl = await getTranslations("language");
   const ta = await getTranslations("appeal");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -32,6 +33,7 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
                 {t("body")}
               </th>
             )}
+            <th scope="col">{tl("label")}</th>
             <th scope="col" className={styles.wide}>
               {t("received")}
             </th>
@@ -55,6 +57,7 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
               <td className={styles.wide}>{item.subject}</td>
               <td className={styles.wide}>{ta(`kind.${item.kind}`)}</td>
               {inbox.withSubordinates && <td className={styles.wide}>{bodyName(item.body, locale)}</td>}
+              <td>{tl.has(`name.${item.locale}`) ? tl(`name.${item.locale}`) : item.locale}</td>
               <td className={styles.wide}>{day(item.receivedAt)}</td>
               <td>
                 <time dateTime={item.dueAt.toISOString()}>{day(item.dueAt)}</time>

@@ -255,7 +255,7 @@ export default async function OfficialAppealPage({ params }: Props) {
               ))}
             {actions.pass_complaint_up && superiorName && (
               <ActionPanel title={tc("passUp.title")}>
-                <PassUpForm appealId={appeal.id} superior={superiorName} />
+                <PassUpForm appealId={appeal.id} number={appeal.number} superior={superiorName} />
               </ActionPanel>
             )}
             {actions.answer && (

@@ -9,6 +9,8 @@ test("an operator files in Kazakh from a Russian screen; receipt, notices and th
   page,
   browser,
 }) => {
+  // A long journey through three or four signed-in people: more time than one page's test needs.
+  test.slow();
   const email = uniqueEmail("kazakh-citizen");
   const subject = `Аулада жарық жоқ ${Date.now()}`;
   await signInAs(page, DEMO.operator);

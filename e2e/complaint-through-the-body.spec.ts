@@ -8,6 +8,8 @@ test("a complaint filed through the body, not satisfied there, reaches the super
   page,
   browser,
 }) => {
+  // A long journey through three or four signed-in people: more time than one page's test needs.
+  test.slow();
   const subject = `Broken lift in block 7 ${Date.now()}`;
   const seeded = await seedAnsweredAppeal({
     subject,

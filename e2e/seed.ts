@@ -39,3 +39,17 @@ export async function seedAnsweredPublicAppeal(o: {
   );
   return JSON.parse(stdout);
 }
+
+/** The start of a complaint journey (e2e/fixtures/seed-complaint.ts): an answered appeal of the demo citizen. */
+export async function seedAnsweredAppeal(o: {
+  subject: string;
+  text: string;
+  answer: string;
+}): Promise<{ id: string; number: string; superiorEmail: string; superiorName: string }> {
+  const { stdout } = await run(
+    path.join(ROOT, "node_modules/.bin/tsx"),
+    [path.join(ROOT, "e2e/fixtures/seed-complaint.ts"), JSON.stringify(o)],
+    { cwd: ROOT, env: process.env },
+  );
+  return JSON.parse(stdout);
+}

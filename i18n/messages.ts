@@ -21,6 +21,8 @@ export const MESSAGE_AREAS = [
   "moderation",
   "dashboard",
   "audit",
+  "complaints",
+  "language",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -10,6 +10,7 @@ import { applyMigrations } from "@/db/migrate";
 import { DEMO_LOGINS, seedDemoData } from "@/db/seed/demo";
 import { seedReferenceData } from "@/db/seed/reference";
 import { ensureDatabaseExists } from "@/scripts/database-admin";
+import { publicBaseUrlProblem } from "@/server/http/public-base-url";
 import { newSigningKeyPem } from "@/server/moderation/log-signing-key";
 
 const args = process.argv.slice(2);
@@ -51,10 +52,23 @@ function logSigningKeyFile(): string {
   return file;
 }
 
+/** Receipts and notices print this address for citizens to type: never a loopback one in production. */
+function publicUrl(local: string): string {
+  const configured = process.env.PUBLIC_BASE_URL ?? process.env.NEXTAUTH_URL;
+  if (process.env.NODE_ENV === "production" && publicBaseUrlProblem(configured)) {
+    console.error(
+      "PUBLIC_BASE_URL must be the service's public address (https://…, not localhost): receipts print it.",
+    );
+    process.exit(1);
+  }
+  return configured ?? local;
+}
+
 async function main() {
   mkdirSync(dataDir, { recursive: true });
   const secret = authSecret();
   const signingKeyFile = logSigningKeyFile();
+  const publicAddress = publicUrl(`http://localhost:${port}`);
   // The demo's moderation decisions are signed by this process too, before the server starts.
   process.env.LOG_SIGNING_KEY_FILE = signingKeyFile;
   let embedded: PostgresServer | undefined;
@@ -93,6 +107,7 @@ async function main() {
       NEXTAUTH_SECRET: secret,
       LOG_SIGNING_KEY_FILE: signingKeyFile,
       NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? url,
+      PUBLIC_BASE_URL: publicAddress,
     },
   });
   console.log(`\nTyndau is starting on ${url}\nDemo logins (password for all: ${DEMO_LOGINS.password}):`);

@@ -4,6 +4,7 @@ import type { Database } from "@/db/client";
 import { appeals, attachments, notifications, users } from "@/db/schema";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
+import { fileComplaint } from "@/server/appeals/file-complaint";
 import type { Appeal } from "@/server/appeals/lifecycle";
 import { requestClarification } from "@/server/appeals/request-clarification";
 import type { SessionUser } from "@/server/auth/sessions";
@@ -93,6 +94,10 @@ export type World = {
     toComplain: Appeal;
     /** Filed by the operator for someone without an account; followed with the printed code. */
     assisted: Appeal;
+    /** Another assisted filing, whose code the operator reissues (the first one's code must keep working). */
+    assistedToReissue: Appeal;
+    /** Citizen A's complaint about body A's answer, filed through body A and not yet passed up. */
+    complaintToPassUp: Appeal;
   };
   assistedCode: string;
   attachmentId: string;
@@ -223,6 +228,30 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
     idempotencyKey: crypto.randomUUID(),
   });
   const [assisted] = await db.select().from(appeals).where(eq(appeals.id, receipt.id));
+  const toReissue = await fileAssistedAppeal(db, {
+    operator: actors.operator,
+    applicant: ASSISTED_APPLICANT,
+    kind: "application",
+    bodyId: bodies.b,
+    category: "housing_utilities",
+    region: "almaty_city",
+    subject: `Assisted filing to reissue ${run}`,
+    text: `A pensioner lost the receipt of the heating appeal (${run}).`,
+    publishConsent: false,
+    locale: "kk",
+    idempotencyKey: crypto.randomUUID(),
+  });
+  const [assistedToReissue] = await db.select().from(appeals).where(eq(appeals.id, toReissue.id));
+  const complained = await file("complained");
+  await answerAppeal(db, answerOf(complained.id, officialA));
+  const complaintToPassUp = await fileComplaint(db, {
+    appealId: complained.id,
+    citizenId: citizenA.id,
+    text: `The courtyard is still dark although the answer says it was repaired (${run}).`,
+    publishConsent: false,
+    locale: "en",
+    idempotencyKey: crypto.randomUUID(),
+  });
   const [attachment] = await db
     .select({ id: attachments.id })
     .from(attachments)
@@ -232,7 +261,7 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
     .from(notifications)
     .where(eq(notifications.userId, citizenA.id))
     .limit(1);
-  if (!assisted || !attachment || !notice) throw new Error("world incomplete");
+  if (!assisted || !assistedToReissue || !attachment || !notice) throw new Error("world incomplete");
 
   const integrator = await createActor(db, "citizen", { fullName: "City app integrator" });
   const apiKey = await issueApiKey(db, {
@@ -272,6 +301,8 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
       toRate,
       toComplain,
       assisted,
+      assistedToReissue,
+      complaintToPassUp,
     },
     assistedCode: receipt.accessCode,
     attachmentId: attachment.id,

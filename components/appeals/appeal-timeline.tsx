@@ -1,6 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
+import type { Locale } from "@/i18n/routing";
 import type { TimelineEntry } from "@/server/appeals/get-timeline";
 import styles from "./appeal-timeline.module.css";
 
@@ -8,16 +9,26 @@ type Props = {
   entries: TimelineEntry[];
   /** Where a related appeal (a complaint, or the appeal complained about) opens; omitted: number only. */
   appealHref?: (id: string) => string;
-  headingLevel?: 2 | 3;
+  headingLevel?: 2 | 3 | 4;
+  /** Needed where a page shows more than one history (a complaint's file). */
+  headingId?: string;
+  /** The language to write it in, when not the page's (a tracked appeal reads in its applicant's). */
+  locale?: Locale;
 };
 
 /** Every event of an appeal in plain words: when (Kazakhstan time), who (a role and a body), what. */
-export async function AppealTimeline({ entries, appealHref, headingLevel = 2 }: Props) {
-  const t = await getTranslations("timeline");
-  const te = await getTranslations("appeal.event");
-  const td = await getTranslations("appeal.decision");
-  const format = await getFormatter();
-  const locale = await getLocale();
+export async function AppealTimeline({
+  entries,
+  appealHref,
+  headingLevel = 2,
+  headingId = "timeline-heading",
+  locale: given,
+}: Props) {
+  const locale = given ?? (await getLocale());
+  const t = await getTranslations({ locale, namespace: "timeline" });
+  const te = await getTranslations({ locale, namespace: "appeal.event" });
+  const td = await getTranslations({ locale, namespace: "appeal.decision" });
+  const format = await getFormatter({ locale });
   const Heading = `h${headingLevel}` as const;
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
@@ -37,8 +48,8 @@ export async function AppealTimeline({ entries, appealHref, headingLevel = 2 }: 
   }
 
   return (
-    <section aria-labelledby="timeline-heading">
-      <Heading id="timeline-heading">{t("title")}</Heading>
+    <section aria-labelledby={headingId}>
+      <Heading id={headingId}>{t("title")}</Heading>
       {entries.length === 0 ? (
         <p>{t("empty")}</p>
       ) : (

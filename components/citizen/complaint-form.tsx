@@ -16,12 +16,11 @@ type Props = {
   superiorBody: string;
   /** Prefilled when the deadline passed in silence, so that one click is enough. */
   defaultText?: string;
-  publishConsent: boolean;
   maxText: number;
 };
 
 /** A complaint to the superior body about the answer, or about the silence past the deadline. */
-export function ComplaintForm({ appealId, superiorBody, defaultText, publishConsent, maxText }: Props) {
+export function ComplaintForm({ appealId, superiorBody, defaultText, maxText }: Props) {
   const t = useTranslations("citizen.complain");
   const tf = useTranslations("citizen.file");
   const locale = useLocale() as Locale;
@@ -69,12 +68,8 @@ export function ComplaintForm({ appealId, superiorBody, defaultText, publishCons
         rows={6}
         countLabel={(count, max) => tf("count", { count, max })}
       />
-      <CheckboxField
-        name="complaintPublish"
-        label={tf("publish")}
-        hint={tf("publishWhat")}
-        defaultChecked={publishConsent}
-      />
+      {/* The complaint's own consent, asked afresh: the original appeal's answer is never carried over. */}
+      <CheckboxField name="complaintPublish" label={tf("publish")} hint={tf("publishWhat")} />
       <div className="actions">
         <button type="submit" disabled={complain.isPending}>
           {complain.isPending ? tf("sending") : t("submit", { body: superiorBody })}

@@ -9,6 +9,8 @@ type Inbox = Awaited<ReturnType<typeof listInbox>>;
 
 export async function InboxTable({ inbox }: { inbox: Inbox }) {
   const t = await getTranslations("official.inbox");
+  const tl = await getTranslations("language");
+  const language = (l: string) => (tl.has(`name.${l}`) ? tl(`name.${l}`) : l);
   const ta = await getTranslations("appeal");
   const format = await getFormatter();
   const locale = await getLocale();
@@ -33,6 +35,9 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
               </th>
             )}
             <th scope="col" className={styles.wide}>
+              {tl("label")}
+            </th>
+            <th scope="col" className={styles.wide}>
               {t("received")}
             </th>
             <th scope="col">{t("dueDate")}</th>
@@ -51,10 +56,12 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
                 </Link>
                 {/* On a phone the subject rides under the number, leaving room for the deadline. */}
                 <span className={styles.narrow}>{item.subject}</span>
+                <span className={styles.narrow}>{language(item.locale)}</span>
               </td>
               <td className={styles.wide}>{item.subject}</td>
               <td className={styles.wide}>{ta(`kind.${item.kind}`)}</td>
               {inbox.withSubordinates && <td className={styles.wide}>{bodyName(item.body, locale)}</td>}
+              <td className={styles.wide}>{language(item.locale)}</td>
               <td className={styles.wide}>{day(item.receivedAt)}</td>
               <td>
                 <time dateTime={item.dueAt.toISOString()}>{day(item.dueAt)}</time>

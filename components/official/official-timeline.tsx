@@ -13,6 +13,7 @@ const date = (v: unknown) => (typeof v === "string" && !Number.isNaN(Date.parse(
  */
 export async function OfficialTimeline({ detail }: { detail: Detail }) {
   const t = await getTranslations("official.timeline");
+  const tc = await getTranslations("complaints.timeline");
   const te = await getTranslations("appeal.event");
   const td = await getTranslations("appeal.decision");
   const format = await getFormatter();
@@ -33,6 +34,7 @@ export async function OfficialTimeline({ detail }: { detail: Detail }) {
           const due = date(e.type === "deadline_extended" ? d.to : d.dueAt);
           const previous = date(e.type === "deadline_extended" ? d.from : d.previousDueAt);
           const forwardBy = date(d.forwardBy);
+          const passBy = date(d.passBy);
           const reason = text(d.reason);
           return (
             <li key={e.id}>
@@ -45,7 +47,17 @@ export async function OfficialTimeline({ detail }: { detail: Detail }) {
                     ? t("applicant")
                     : t("system")}
               </div>
-              {e.type === "forwarded" && <div>{t("fromTo", { from: body(d.from), to: body(d.to) })}</div>}
+              {(e.type === "forwarded" || e.type === "complaint_passed_up") && (
+                <div>{t("fromTo", { from: body(d.from), to: body(d.to) })}</div>
+              )}
+              {e.type === "complaint_passed_up" && passBy && (
+                <div>
+                  {tc(d.onTime === false ? "passLate" : "passOnTime", {
+                    term: typeof d.term === "number" ? d.term : 0,
+                    date: day(passBy),
+                  })}
+                </div>
+              )}
               {reason && (
                 <div>
                   {t("reason", { reason: reason === "anonymous_crime_report" ? t("crimeReport") : reason })}

@@ -1,20 +1,26 @@
-import { getFormatter, getLocale, getTranslations } from "next-intl/server";
+import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
 import { bodyName } from "@/components/localized";
+import { type Locale, routing } from "@/i18n/routing";
 import type { trackAppeal } from "@/server/appeals/track-appeal";
 
 export type TrackedAppealData = Awaited<ReturnType<typeof trackAppeal>>;
 
-/** An appeal as its receipt's holder follows it: where it stands, the answer, and every step so far. */
+/**
+ * An appeal as its receipt's holder follows it: where it stands, the answer, and every step so far. It
+ * reads in the appeal's own language, the one its receipt and notices are in, whatever the site is in.
+ */
 export async function TrackedAppeal({ appeal }: { appeal: TrackedAppealData }) {
-  const t = await getTranslations("track");
-  const ta = await getTranslations("appeal");
-  const format = await getFormatter();
-  const locale = await getLocale();
+  const locale: Locale = (routing.locales as readonly string[]).includes(appeal.locale)
+    ? (appeal.locale as Locale)
+    : routing.defaultLocale;
+  const t = await getTranslations({ locale, namespace: "track" });
+  const ta = await getTranslations({ locale, namespace: "appeal" });
+  const format = await getFormatter({ locale });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
 
   return (
-    <article aria-labelledby="tracked-heading">
+    <article aria-labelledby="tracked-heading" lang={locale}>
       <h2 id="tracked-heading" tabIndex={-1}>
         {t("heading", { number: appeal.number })}
       </h2>
@@ -71,7 +77,7 @@ export async function TrackedAppeal({ appeal }: { appeal: TrackedAppealData }) {
           <p>{t("noAnswer")}</p>
         )}
       </section>
-      <AppealTimeline entries={appeal.timeline} />
+      <AppealTimeline entries={appeal.timeline} locale={locale} />
     </article>
   );
 }

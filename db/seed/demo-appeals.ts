@@ -9,6 +9,7 @@ import { fileAppeal } from "@/server/appeals/file-appeal";
 import { fileComplaint } from "@/server/appeals/file-complaint";
 import { forwardAppeal } from "@/server/appeals/forward-appeal";
 import type { Appeal } from "@/server/appeals/lifecycle";
+import { passComplaintUp } from "@/server/appeals/pass-complaint-up";
 import { provideClarification } from "@/server/appeals/provide-clarification";
 import { rateAnswer } from "@/server/appeals/rate-answer";
 import { requestClarification } from "@/server/appeals/request-clarification";
@@ -222,7 +223,7 @@ export async function seedDemoAppeals(
         heard: outcome !== "not_resolved" || rnd.chance(0.2),
       });
       if (outcome === "not_resolved" && rnd.chance(0.5)) {
-        await fileComplaint(db, {
+        const complaint = await fileComplaint(db, {
           appealId: appeal.id,
           citizenId: citizen.id,
           text: "Ответ формальный, проблема не решена. Прошу вышестоящий орган проверить.",
@@ -231,6 +232,12 @@ export async function seedDemoAppeals(
           idempotencyKey: `demo-complaint-${appeal.id}`,
           now: at(answerDay + 2) ?? now,
         });
+        // Filed through the body (APPC Art. 91(4)); most such bodies pass them up rather than satisfy them.
+        // Decided by the number, not the random stream, so the rest of the demo stays as it was.
+        if (Number(complaint.number.slice(-1)) % 3 !== 0) {
+          const passedAt = new Date(Math.min(complaint.filedAt.getTime() + 3_600_000, now.getTime()));
+          await passComplaintUp(db, { appealId: complaint.id, official, now: passedAt });
+        }
         return;
       }
     }

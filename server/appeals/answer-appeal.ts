@@ -4,6 +4,7 @@ import { notifyApplicant } from "../notifications/notify";
 import { type ActingOfficial, officialActor } from "./acting-official";
 import { lockAppealOfBodyOrThrow } from "./appeal-access";
 import { checkAttachments, type IncomingFile } from "./attachment-rules";
+import { assertComplaintAnswerAllowed } from "./complaint-route";
 import { applyAction } from "./lifecycle";
 
 export type AnswerDecision = (typeof answerDecision.enumValues)[number];
@@ -39,6 +40,7 @@ export async function answerAppeal(
   const files = await checkAttachments(o.attachments ?? []);
   return db.transaction(async (tx) => {
     const appeal = await lockAppealOfBodyOrThrow(tx, o.appealId, o.official.bodyId);
+    await assertComplaintAnswerAllowed(tx, appeal, o.decision);
     const onTime = now.getTime() <= appeal.dueAt.getTime();
     const { appeal: updated, event } = await applyAction(tx, {
       appeal,

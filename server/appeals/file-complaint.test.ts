@@ -2,15 +2,15 @@ import { randomUUID } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { appealEvents, appeals } from "@/db/schema";
+import { superiorBodyOf } from "@/server/directory/body-scope";
 import { createActor } from "@/test/actors";
 import { answer, citizenWithAppeal } from "@/test/citizen-fixtures";
 import { useTestDatabase } from "@/test/database";
-import { almaty, bodyIdOf, fileTestAppeal, officialOf } from "@/test/official-fixtures";
-import { getReadableAppealOrThrow } from "./appeal-access";
+import { almaty, fileTestAppeal } from "@/test/official-fixtures";
 import { fileComplaint } from "./file-complaint";
 import { getTimeline } from "./get-timeline";
 
-describe("complaining to the superior body", () => {
+describe("complaining through the body to the superior body (APPC Art. 91(4))", () => {
   const db = useTestDatabase();
   const complaintOf = (appealId: string, citizenId: string, now: Date, key = randomUUID()) => ({
     appealId,
@@ -22,7 +22,7 @@ describe("complaining to the superior body", () => {
     now,
   });
 
-  it("files a complaint about an answer to the superior body, which reads the original's history", async () => {
+  it("files a complaint about an answer through the body that gave it, addressed to its superior", async () => {
     const { citizen, appeal } = await citizenWithAppeal(db());
     await answer(db(), appeal.id, almaty("2026-11-20T12:00:00"));
     const complaint = await fileComplaint(
@@ -32,8 +32,8 @@ describe("complaining to the superior body", () => {
 
     expect(complaint).toMatchObject({
       kind: "complaint",
-      // Almaty's akimat answers to the Government.
-      bodyId: await bodyIdOf(db(), "government"),
+      // Filed through the body complained about, which may satisfy it itself or pass it up.
+      bodyId: appeal.bodyId,
       complaintOfId: appeal.id,
       authorId: citizen.id,
       category: appeal.category,
@@ -44,14 +44,27 @@ describe("complaining to the superior body", () => {
     expect(events.at(-1)).toMatchObject({
       type: "complaint_filed",
       actorRole: "citizen",
-      data: { complaintId: complaint.id, grounds: "answer" },
+      data: {
+        complaintId: complaint.id,
+        grounds: "answer",
+        throughBodyId: appeal.bodyId,
+        toBodyId: await superiorBodyOf(db(), appeal.bodyId),
+      },
     });
     const timeline = await getTimeline(db(), appeal.id);
-    expect(timeline.at(-1)?.toBody?.nameEn).toBe("Government of the Republic of Kazakhstan");
+    expect(timeline.at(-1)?.toBody?.id).toBe(await superiorBodyOf(db(), appeal.bodyId));
     expect(timeline.at(-1)?.relatedNumber).toBe(complaint.number);
+  });
 
-    const { user: superior } = await officialOf(db(), "government");
-    expect((await getReadableAppealOrThrow(db(), appeal.id, superior)).id).toBe(appeal.id);
+  it("asks the complaint's own consent to publish, never copying the original's", async () => {
+    const { citizen, appeal } = await citizenWithAppeal(db());
+    await db().update(appeals).set({ publishConsent: true }).where(eq(appeals.id, appeal.id));
+    await answer(db(), appeal.id, almaty("2026-11-20T12:00:00"));
+    const complaint = await fileComplaint(db(), {
+      ...complaintOf(appeal.id, citizen.id, almaty("2026-11-23T10:00:00")),
+      publishConsent: false,
+    });
+    expect(complaint.publishConsent).toBe(false);
   });
 
   it("offers the complaint in one step once the deadline passed without an answer (APPC Art. 91(2))", async () => {

@@ -27,10 +27,12 @@ export function complaintGrounds(
 }
 
 /**
- * Files the applicant's complaint to the body above the one that answered (or stayed silent), as a new
- * appeal of kind "complaint" pointing at the original; the superior body reads the original's whole
- * history through it. One complaint per appeal: the answer to the complaint may itself be complained
- * about, up the tree. The complaint and the event on the original commit together.
+ * Files the applicant's complaint about an answer (or a silence) through the body that gave it, as APPC
+ * Art. 91(4) has it: a new appeal of kind "complaint" pointing at the original, registered at that body,
+ * which may satisfy it itself within a short term or pass it with the whole file to its superior body
+ * (pass-complaint-up.ts). One complaint per appeal: the answer to the complaint may itself be complained
+ * about, up the tree. Consent to publish is the complaint's own, asked afresh on the complaint form and
+ * never carried over from the original. The complaint and the event on the original commit together.
  */
 export async function fileComplaint(
   db: Db,
@@ -66,7 +68,7 @@ export async function fileComplaint(
 
     const { appeal: complaint } = await fileAppeal(tx, {
       kind: "complaint",
-      bodyId: superiorId,
+      bodyId: original.bodyId,
       category: original.category,
       region: original.region,
       subject: `${original.number}: ${original.subject}`.slice(0, 200),
@@ -83,7 +85,8 @@ export async function fileComplaint(
       type: "complaint_filed",
       actor: { id: o.citizenId, role: "citizen" },
       bodyId: original.bodyId,
-      data: { complaintId: complaint.id, toBodyId: superiorId, grounds },
+      // Addressed to the superior body, filed through the body complained about.
+      data: { complaintId: complaint.id, toBodyId: superiorId, throughBodyId: original.bodyId, grounds },
     });
     return complaint;
   });

@@ -47,7 +47,10 @@ describe("an appeal as the body handling it sees it", () => {
       extend: true,
       answer: true,
       close: false,
+      // Only a complaint filed through this body is passed up.
+      pass_complaint_up: false,
     });
+    expect(before.complaint).toBeNull();
     const forward = before.events.find((e) => e.type === "forwarded");
     expect(forward?.actorName).toBe("Марат Official");
     expect(before.bodies[String(forward?.data.from)]?.nameEn).toBe("Akimat of Almaty");

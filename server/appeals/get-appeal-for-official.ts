@@ -8,10 +8,27 @@ import { almatyDate } from "../deadlines/working-calendar";
 import { superiorBodyOf } from "../directory/body-scope";
 import { DomainError } from "../errors";
 import { getReadableAppealOrThrow } from "./appeal-access";
+import { complaintStage } from "./complaint-route";
+import { ownReviewDueAt } from "./complaint-terms";
 import { deadlineState } from "./deadline-state";
+import { getComplaintFile } from "./get-complaint-file";
 import { type AppealAction, canTake } from "./lifecycle";
 
-const OFFICIAL_ACTIONS = ["assign", "request_clarification", "forward", "extend", "answer", "close"] as const;
+const OFFICIAL_ACTIONS = [
+  "assign",
+  "request_clarification",
+  "forward",
+  "extend",
+  "answer",
+  "close",
+  "pass_complaint_up",
+] as const;
+
+/**
+ * What the body complained about may do with a complaint filed through it (APPC Art. 91(4)): satisfy it
+ * itself (an answer) or pass it up; it neither forwards it sideways nor extends the superior's term.
+ */
+const AT_CHALLENGED_BODY: ReadonlySet<AppealAction> = new Set(["assign", "answer", "pass_complaint_up"]);
 
 /**
  * One appeal as the body handling it sees it: the applicant's contacts (personal data the body needs to
@@ -84,7 +101,7 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
   for (const e of events) {
     if (e.bodyId) bodyIds.add(e.bodyId);
     // Only a forward names bodies in from/to; an extension keeps dates there.
-    if (e.type === "forwarded") {
+    if (e.type === "forwarded" || e.type === "complaint_passed_up") {
       for (const id of [e.data.from, e.data.to]) if (typeof id === "string") bodyIds.add(id);
     }
   }
@@ -101,6 +118,12 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
         .where(inArray(stateBodies.id, [...bodyIds]))
     ).map((b) => [b.id, b]),
   );
+
+  const stage = await complaintStage(db, appeal);
+  const allowed = (a: AppealAction) =>
+    canAct &&
+    canTake(a, appeal.status) &&
+    (stage === "at_challenged_body" ? AT_CHALLENGED_BODY.has(a) : a !== "pass_complaint_up");
 
   const {
     accessCodeHash: _code,
@@ -129,6 +152,14 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
     events,
     bodies,
     answer: answer ?? null,
+    complaint: stage
+      ? {
+          stage,
+          // The short term to satisfy it or pass it up, counted from its registration at this body.
+          passBy: stage === "at_challenged_body" ? ownReviewDueAt(appeal.registeredOn, cal) : null,
+          file: await getComplaintFile(db, appeal, o.viewer),
+        }
+      : null,
     deadline: {
       ...deadlineState(appeal, now, cal),
       forwardBy: forwardingDueAt(appeal.registeredOn, policy, cal),
@@ -137,8 +168,9 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
       clarificationPausesClock: policy.clarificationPausesClock,
     },
     canAct,
-    actions: Object.fromEntries(
-      OFFICIAL_ACTIONS.map((a) => [a, canAct && canTake(a, appeal.status)]),
-    ) as Record<(typeof OFFICIAL_ACTIONS)[number] & AppealAction, boolean>,
+    actions: Object.fromEntries(OFFICIAL_ACTIONS.map((a) => [a, allowed(a)])) as Record<
+      (typeof OFFICIAL_ACTIONS)[number] & AppealAction,
+      boolean
+    >,
   };
 }

@@ -47,7 +47,11 @@ const uuid = (v: unknown) => (typeof v === "string" && UUID.test(v) ? v : null);
 // Event data as each action writes it. An extension records its deadlines as `from`/`to`; a forward
 // uses the same names for bodies, and a complaint names the superior body and the complaint it filed.
 const relatedBodyId = (type: string, d: Record<string, unknown>) =>
-  type === "forwarded" ? uuid(d.to) : type === "complaint_filed" ? uuid(d.toBodyId) : null;
+  type === "forwarded" || type === "complaint_passed_up"
+    ? uuid(d.to)
+    : type === "complaint_filed"
+      ? uuid(d.toBodyId)
+      : null;
 const relatedAppealId = (type: string, d: Record<string, unknown>) =>
   type === "complaint_filed" ? uuid(d.complaintId) : type === "registered" ? uuid(d.complaintOf) : null;
 const newDueAt = (type: string, d: Record<string, unknown>) =>

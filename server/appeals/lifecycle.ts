@@ -25,6 +25,13 @@ export const ACTIONS = {
   },
   // A forwarded appeal is registered anew at the competent body and its term starts again there.
   forward: { from: ["registered", "in_progress"], to: "registered", event: "forwarded" },
+  // APPC Art. 91(3)-(4): a complaint is filed through the body it is about; that body satisfies it itself
+  // (an answer) or passes it, with the whole file, to the superior body, which registers it anew.
+  pass_complaint_up: {
+    from: ["registered", "in_progress", "awaiting_clarification"],
+    to: "registered",
+    event: "complaint_passed_up",
+  },
   extend: {
     from: ["registered", "in_progress", "awaiting_clarification"],
     to: null,
@@ -63,7 +70,9 @@ export type NoteEvent =
   | "rated"
   | "complaint_filed"
   | "executor_reminded"
-  | "supervisor_alerted";
+  | "supervisor_alerted"
+  // A service centre printed a new access code: the one before it no longer opens the appeal.
+  | "access_code_reissued";
 export type AppealEventType = (typeof ACTIONS)[AppealAction]["event"] | NoteEvent;
 
 export const isAwaitingAnswer = (s: AppealStatus) => s !== "answered" && s !== "closed";

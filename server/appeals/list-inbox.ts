@@ -86,6 +86,8 @@ export async function listInbox(db: Db, o: InboxOptions) {
       pausedAt: appeals.pausedAt,
       extendedAt: appeals.extendedAt,
       forwardCount: appeals.forwardCount,
+      // The official answers in it (or in the state language): shown in the list, not only on the appeal.
+      locale: appeals.locale,
       executorName: executors.fullName,
       bodyNameKk: stateBodies.nameKk,
       bodyNameRu: stateBodies.nameRu,

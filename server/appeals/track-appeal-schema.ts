@@ -34,6 +34,7 @@ export const TrackOutput = z.strictObject({
   number: z.string(),
   kind: z.enum(APPEAL_KIND_VALUES),
   status: z.enum(APPEAL_STATUSES),
+  locale: z.string(),
   body: Names.nullable(),
   filedAt: z.date(),
   registeredOn: z.string(),

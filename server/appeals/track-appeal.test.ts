@@ -97,6 +97,7 @@ describe("following an appeal by number and access code", () => {
       "extendedAt",
       "filedAt",
       "kind",
+      "locale",
       "number",
       "overdue",
       "paused",

@@ -49,6 +49,8 @@ export async function trackAppeal(db: Db, o: { number: string; code: string; now
     number: appeal.number,
     kind: appeal.kind,
     status: appeal.status,
+    // The page shows the appeal in its applicant's language, whichever language the site is opened in.
+    locale: appeal.locale,
     body: body ?? null,
     filedAt: appeal.filedAt,
     registeredOn: appeal.registeredOn,

@@ -5,6 +5,7 @@ import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/d
 import { loadMessages } from "@/i18n/messages";
 import { type Locale, routing } from "@/i18n/routing";
 import type { Appeal } from "../appeals/lifecycle";
+import { publicBaseUrl } from "../http/public-base-url";
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type Recipient = { userId: string | null; email: string | null; locale: string };
@@ -26,7 +27,7 @@ export function formatAlmatyTime(date: Date, locale: string): string {
 export type FollowPage = "appeals" | "inbox" | "track";
 
 function followLink(appeal: Pick<Appeal, "id">, page: FollowPage, locale: Locale): string {
-  const base = process.env.NEXTAUTH_URL ?? "http://localhost:3000";
+  const base = publicBaseUrl();
   return page === "track" ? `${base}/${locale}/track` : `${base}/${locale}/${page}/${appeal.id}`;
 }
 

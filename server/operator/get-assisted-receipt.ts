@@ -26,6 +26,8 @@ export async function getAssistedReceipt(db: Db, o: { operator: SessionUser; app
     filedAt: appeal.filedAt,
     registeredOn: appeal.registeredOn,
     dueAt: appeal.dueAt,
+    // The receipt prints in the citizen's language, whatever the operator's screen is in.
+    locale: appeal.locale,
     body,
   };
 }

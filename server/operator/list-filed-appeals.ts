@@ -16,6 +16,7 @@ export async function listFiledAppeals(db: Db, o: { operator: SessionUser; limit
       status: appeals.status,
       subject: appeals.subject,
       applicantName: appeals.applicantName,
+      locale: appeals.locale,
       filedAt: appeals.filedAt,
       dueAt: appeals.dueAt,
       pausedAt: appeals.pausedAt,

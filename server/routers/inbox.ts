@@ -7,6 +7,7 @@ import { extendAppealDeadline } from "../appeals/extend-deadline";
 import { forwardAppeal } from "../appeals/forward-appeal";
 import { getAppealForOfficial } from "../appeals/get-appeal-for-official";
 import { INBOX_PAGE_SIZE, INBOX_TABS, listInbox } from "../appeals/list-inbox";
+import { passComplaintUp } from "../appeals/pass-complaint-up";
 import { requestClarification } from "../appeals/request-clarification";
 import { formInput, Uploads } from "../appeals/upload-input";
 import { listStateBodies } from "../directory/list-state-bodies";
@@ -81,6 +82,10 @@ export const inboxRouter = router({
     .input(AnswerInput)
     .output(ActionOutcome)
     .mutation(({ ctx, input }) => answerAppeal(ctx.db, { ...input, official: acting(ctx) })),
+  passComplaintUp: officialProcedure
+    .input(AppealId)
+    .output(ActionOutcome)
+    .mutation(({ ctx, input }) => passComplaintUp(ctx.db, { ...input, official: acting(ctx) })),
   close: officialProcedure
     .input(AppealId)
     .output(ActionOutcome)

@@ -7,6 +7,7 @@ import { REGION_CODES } from "../directory/regions";
 import { fileAssistedAppeal } from "../operator/file-assisted-appeal";
 import { getAssistedReceipt } from "../operator/get-assisted-receipt";
 import { listFiledAppeals } from "../operator/list-filed-appeals";
+import { reissueAccessCode } from "../operator/reissue-access-code";
 import { operatorProcedure, router } from "../trpc";
 
 // Kazakhstan numbers: +7 or 8, then ten digits; stored as +7XXXXXXXXXX whatever the spacing typed.
@@ -70,4 +71,7 @@ export const operatorRouter = router({
   receipt: operatorProcedure
     .input(z.strictObject({ id: z.uuid() }))
     .query(({ ctx, input }) => getAssistedReceipt(ctx.db, { operator: ctx.user, appealId: input.id })),
+  reissueCode: operatorProcedure
+    .input(z.strictObject({ id: z.uuid() }))
+    .mutation(({ ctx, input }) => reissueAccessCode(ctx.db, { operator: ctx.user, appealId: input.id })),
 });

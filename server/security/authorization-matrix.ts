@@ -231,6 +231,11 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
         appealRights: "You may complain to the superior body or to court under the APPC.",
       }),
   },
+  "inbox.passComplaintUp": {
+    rule: "only an official of the body a complaint was filed through passes it up (APPC Art. 91(4))",
+    allowed: ["officialA"],
+    input: (w) => ({ appealId: w.appeals.complaintToPassUp.id }),
+  },
   "inbox.close": {
     rule: HANDLING_BODY,
     allowed: ["officialA"],
@@ -334,6 +339,12 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     rule: "an operator prints the receipt of their own filing",
     allowed: ["operator"],
     input: (w) => ({ id: w.appeals.assisted.id }),
+  },
+
+  "operator.reissueCode": {
+    rule: "the operator who filed an appeal prints a new access code for it; the old one stops working",
+    allowed: ["operator"],
+    input: (w) => ({ id: w.appeals.assistedToReissue.id }),
   },
 
   // ---- public appeals -------------------------------------------------------------------------------

@@ -277,6 +277,8 @@ describe("public outputs, field by field", () => {
         "number",
         "kind",
         "status",
+        // The language the page shows it in: the appeal's own, not personal data.
+        "locale",
         "body",
         "filedAt",
         "registeredOn",

@@ -30,6 +30,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
   const withSubordinates = one(query.all) === "1";
   const cursor = one(query.cursor);
   const forwarded = one(query.forwarded);
+  const passedUp = one(query.passedUp);
 
   const inbox = await (await getCaller()).inbox
     .list({ tab, bodyId, withSubordinates: withSubordinates || undefined, cursor })
@@ -40,6 +41,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       throw error;
     });
   const t = await getTranslations("official.inbox");
+  const tc = await getTranslations("complaints.passUp");
   const current = inbox.supervisedBodies.find((b) => b.id === inbox.bodyId);
   // What the tabs and the pager keep while moving around.
   const keep: Record<string, string> = {
@@ -54,6 +56,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
       {inbox.supervisedBodies.length > 1 && <BodyPicker inbox={inbox} tab={tab} />}
       <div role="status">
         {forwarded && <p className="alert alert-ok">{t("forwarded", { number: forwarded })}</p>}
+        {passedUp && <p className="alert alert-ok">{tc("doneNumber", { number: passedUp })}</p>}
       </div>
       {inbox.readOnly && <p className="alert">{t("readOnly")}</p>}
       <InboxTabs current={tab} counts={inbox.counts} query={keep} />

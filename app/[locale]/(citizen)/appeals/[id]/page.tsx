@@ -187,7 +187,6 @@ export default async function AppealPage({ params }: Props) {
           <ComplaintForm
             appealId={appeal.id}
             superiorBody={superior}
-            publishConsent={appeal.publishConsent}
             maxText={TEXT_LIMITS.text.max}
             defaultText={
               view.complaintGrounds === "overdue"

@@ -7,15 +7,19 @@ import { AnswerForm } from "@/components/official/answer-form";
 import { AssignForm } from "@/components/official/assign-form";
 import { ClarificationForm } from "@/components/official/clarification-form";
 import { CloseForm } from "@/components/official/close-form";
+import { ComplaintFileView } from "@/components/official/complaint-file";
 import { DeadlineBadge } from "@/components/official/deadline-badge";
 import { ExtendForm } from "@/components/official/extend-form";
 import { type BodyGroup, ForwardForm } from "@/components/official/forward-form";
 import styles from "@/components/official/official.module.css";
 import { OfficialTimeline } from "@/components/official/official-timeline";
+import { PassUpForm } from "@/components/official/pass-up-form";
 import { Link } from "@/i18n/navigation";
+import { type Locale, routing } from "@/i18n/routing";
 import { ANSWER_LIMITS } from "@/server/appeals/answer-appeal";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
+import { COMPLAINT_TERMS } from "@/server/appeals/complaint-terms";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { addCalendarDays, almatyDate } from "@/server/deadlines/working-calendar";
@@ -39,6 +43,16 @@ export default async function OfficialAppealPage({ params }: Props) {
   const tf = await getTranslations("official.forms");
   const ta = await getTranslations("appeal");
   const tanswer = await getTranslations("official.answer");
+  const tc = await getTranslations("complaints");
+  const tl = await getTranslations("language");
+  // Templates the applicant reads (the right to complain) are prefilled in the appeal's own language,
+  // whatever the official's screen is in (Law of the RK on Languages, Art. 11).
+  const appealLocale: Locale = (routing.locales as readonly string[]).includes(appeal.locale)
+    ? (appeal.locale as Locale)
+    : routing.defaultLocale;
+  const tApplicant = await getTranslations({ locale: appealLocale, namespace: "official.forms" });
+  const complaint = detail.complaint;
+  const superiorName = detail.superiorBody ? bodyName(detail.superiorBody, locale) : null;
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const when = (d: Date) => format.dateTime(d, { dateStyle: "long", timeStyle: "short" });
@@ -73,6 +87,24 @@ export default async function OfficialAppealPage({ params }: Props) {
       </p>
       <h1>{appeal.subject}</h1>
       {!detail.canAct && <p className="alert">{t("readOnly")}</p>}
+      {complaint?.stage === "at_challenged_body" && (
+        <p role="note" className="alert">
+          {superiorName && complaint.passBy
+            ? tc("stage.at_challenged_body", { superior: superiorName, date: day(complaint.passBy) })
+            : tc("stage.at_challenged_body_no_superior")}
+          {complaint.passBy && Date.now() > complaint.passBy.getTime() && (
+            <>
+              {" "}
+              {tc("stage.passLate", { term: COMPLAINT_TERMS.ownReview.value, date: day(complaint.passBy) })}
+            </>
+          )}
+        </p>
+      )}
+      {complaint?.stage === "at_superior_body" && complaint.file[0]?.body && (
+        <p role="note" className="alert">
+          {tc("stage.at_superior_body", { body: bodyName(complaint.file[0].body, locale) })}
+        </p>
+      )}
 
       <section aria-labelledby="facts-heading">
         <h2 id="facts-heading" className={styles.visuallyHidden}>
@@ -91,6 +123,8 @@ export default async function OfficialAppealPage({ params }: Props) {
           <dd>{detail.body ? bodyName(detail.body, locale) : "—"}</dd>
           <dt>{t("channel")}</dt>
           <dd>{ta(`channel.${appeal.channel}`)}</dd>
+          <dt>{tl("label")}</dt>
+          <dd>{tl(`name.${appealLocale}`)}</dd>
           <dt>{t("received")}</dt>
           <dd>{when(appeal.receivedAt)}</dd>
           <dt>{t("registeredOn")}</dt>
@@ -184,6 +218,8 @@ export default async function OfficialAppealPage({ params }: Props) {
         </section>
       )}
 
+      {complaint && complaint.file.length > 0 && <ComplaintFileView file={complaint.file} viewer={user} />}
+
       <ActionNotices>
         {detail.canAct && (
           <section aria-labelledby="actions-heading">
@@ -217,14 +253,23 @@ export default async function OfficialAppealPage({ params }: Props) {
                   />
                 </ActionPanel>
               ))}
+            {actions.pass_complaint_up && superiorName && (
+              <ActionPanel title={tc("passUp.title")}>
+                <PassUpForm appealId={appeal.id} number={appeal.number} superior={superiorName} />
+              </ActionPanel>
+            )}
             {actions.answer && (
               <ActionPanel title={tf("answer.title")}>
+                {complaint?.stage === "at_challenged_body" && <p className="alert">{tc("onlySatisfy")}</p>}
+                <p className="hint">{tl("answerHint")}</p>
                 <AnswerForm
                   appealId={appeal.id}
                   appealRights={
                     detail.superiorBody
-                      ? tf("answer.appealRightsText", { superior: bodyName(detail.superiorBody, locale) })
-                      : tf("answer.appealRightsTextNoSuperior")
+                      ? tApplicant("answer.appealRightsText", {
+                          superior: bodyName(detail.superiorBody, appealLocale),
+                        })
+                      : tApplicant("answer.appealRightsTextNoSuperior")
                   }
                   limits={{
                     textMin: ANSWER_LIMITS.text.min,

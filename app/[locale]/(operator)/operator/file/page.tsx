@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { bodyName } from "@/components/localized";
 import { AssistedFilingForm } from "@/components/operator/assisted-filing-form";
 import { APPEAL_KIND_VALUES, appealCategory } from "@/db/schema";
+import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
 import { requireUser } from "@/server/auth/require-user";
@@ -22,6 +23,7 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
   ]);
   const t = await getTranslations("operator");
   const ta = await getTranslations("appeal");
+  const tl = await getTranslations("language");
   const format = await getFormatter();
   const day = (d: Date) => format.dateTime(d, { dateStyle: "medium" });
 
@@ -53,6 +55,7 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
                   <th scope="col">{t("columns.number")}</th>
                   <th scope="col">{t("columns.filedAt")}</th>
                   <th scope="col">{t("columns.applicant")}</th>
+                  <th scope="col">{t("columns.language")}</th>
                   <th scope="col">{t("columns.body")}</th>
                   <th scope="col">{t("columns.status")}</th>
                   <th scope="col">{t("columns.dueAt")}</th>
@@ -61,9 +64,13 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
               <tbody>
                 {filed.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.number}</td>
+                    <td>
+                      {/* Opens the receipt again, to reprint it or to issue a new access code. */}
+                      <Link href={`/operator/receipt/${a.id}`}>{a.number}</Link>
+                    </td>
                     <td>{day(a.filedAt)}</td>
                     <td>{a.applicantName}</td>
+                    <td>{tl.has(`name.${a.locale}`) ? tl(`name.${a.locale}`) : a.locale}</td>
                     <td>{bodyName(a.body, locale)}</td>
                     <td>
                       {ta(`status.${a.status}`)}

@@ -5,11 +5,19 @@ import { bodyName } from "@/components/localized";
 import { PrintButton } from "@/components/operator/print-button";
 import { ReceiptAccessCode } from "@/components/operator/receipt-access-code";
 import { Link } from "@/i18n/navigation";
+import { type Locale, routing } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { publicBaseUrl } from "@/server/http/public-base-url";
 
 type Props = { params: Promise<{ locale: string; id: string }> };
 
+/**
+ * The receipt of an assisted filing. It prints in the citizen's language, which may differ from the
+ * operator's screen; the operator's own notes and buttons stay in the screen's language and do not print.
+ * Opened again from the list of filings it reprints, without the code (only its hash is kept), and a new
+ * code can be issued from it.
+ */
 export default async function ReceiptPage({ params }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
@@ -20,16 +28,24 @@ export default async function ReceiptPage({ params }: Props) {
       notFound();
     throw error;
   });
-  const t = await getTranslations("operator.receipt");
-  const ta = await getTranslations("appeal");
-  const format = await getFormatter();
-  const trackUrl = `${process.env.NEXTAUTH_URL ?? ""}/${locale}/track`;
+  const citizen: Locale = (routing.locales as readonly string[]).includes(receipt.locale)
+    ? (receipt.locale as Locale)
+    : routing.defaultLocale;
+  const t = await getTranslations({ locale: citizen, namespace: "operator.receipt" });
+  const ta = await getTranslations({ locale: citizen, namespace: "appeal" });
+  const format = await getFormatter({ locale: citizen });
+  const screen = await getTranslations("operator.receipt");
+  const tl = await getTranslations("language");
+  const trackUrl = `${publicBaseUrl()}/${citizen}/track`;
 
   return (
-    <article className="narrow receipt">
-      <p role="note" className="alert alert-error no-print">
-        {t("operatorWarning")}
-      </p>
+    <article className="narrow receipt" lang={citizen}>
+      <div className="no-print" lang={locale}>
+        <p role="note" className="alert alert-error">
+          {screen("operatorWarning")}
+        </p>
+        <p className="hint">{screen("printsIn", { language: tl(`name.${citizen}`) })}</p>
+      </div>
       <h1>{t("heading")}</h1>
       <dl className="facts">
         <dt>{t("number")}</dt>
@@ -45,7 +61,7 @@ export default async function ReceiptPage({ params }: Props) {
         <dt>{t("subject")}</dt>
         <dd>{receipt.subject}</dd>
         <dt>{t("body")}</dt>
-        <dd>{bodyName(receipt.body, locale)}</dd>
+        <dd>{bodyName(receipt.body, citizen)}</dd>
         <dt>{t("dueAt")}</dt>
         <dd>
           {t("dueAtNote", {
@@ -53,16 +69,21 @@ export default async function ReceiptPage({ params }: Props) {
           })}
         </dd>
       </dl>
-      <ReceiptAccessCode appealId={receipt.id} />
+      <div lang={locale}>
+        <ReceiptAccessCode
+          appealId={receipt.id}
+          printed={{ lang: citizen, heading: t("code"), note: t("codeNote") }}
+        />
+      </div>
       <section aria-labelledby="how-heading">
         <h2 id="how-heading">{t("howTitle")}</h2>
         <p>{t("howOnline", { url: trackUrl })}</p>
         <p>{t("howInPerson")}</p>
         <p>{t("deadlineRule")}</p>
       </section>
-      <div className="actions no-print">
-        <PrintButton label={t("print")} />
-        <Link href="/operator/file">{t("fileAnother")}</Link>
+      <div className="actions no-print" lang={locale}>
+        <PrintButton label={screen("print")} />
+        <Link href="/operator/file">{screen("fileAnother")}</Link>
       </div>
     </article>
   );

@@ -18,6 +18,7 @@ const build = !args.includes("--no-build");
 const demoAppeals = Number(flagValue("--demo-appeals") ?? 300);
 const dataDir = path.join(process.cwd(), ".data");
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 function flagValue(flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -82,7 +83,8 @@ async function main() {
   }
 
   const url = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // scripts/serve.ts rather than `next start`: it tells the app the caller's true address.
+  const server = spawn(process.execPath, [tsxCli, "scripts/serve.ts", "--port", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,

@@ -299,13 +299,15 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
 
 /** A link to confirm an address and one to reset a password, for each actor to follow. */
 async function linkTokensFor(db: Database): Promise<World["linkTokens"]> {
-  const registrant = await createActor(db, "citizen", { unverified: true });
   const tokens = {} as World["linkTokens"];
-  for (const actor of ACTORS)
+  for (const actor of ACTORS) {
+    // One registrant each: a reset spends every reset link of its account.
+    const registrant = await createActor(db, "citizen", { unverified: true });
     tokens[actor] = {
       verify: await issueAccountToken(db, { userId: registrant.id, purpose: "verify_email" }),
       reset: await issueAccountToken(db, { userId: registrant.id, purpose: "reset_password" }),
     };
+  }
   return tokens;
 }
 

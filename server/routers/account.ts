@@ -25,7 +25,15 @@ export const RegisterInput = z
   });
 
 export const PasswordResetRequestInput = z.strictObject({ email: z.email().max(254) });
-export const ResetPasswordInput = z.strictObject({ token: Token, password: Password });
+// Common passwords are refused here, beside the field; the account's own e-mail and name only once the
+// token has named the account (server/accounts/reset-password.ts).
+export const ResetPasswordInput = z
+  .strictObject({ token: Token, password: Password })
+  .superRefine((input, ctx) => {
+    const problem = passwordProblem(input.password, { email: "", fullName: "" });
+    if (problem)
+      ctx.addIssue({ code: "custom", path: ["password"], message: problem, params: { key: problem } });
+  });
 export const VerifyEmailInput = z.strictObject({ token: Token });
 
 export const accountRouter = router({

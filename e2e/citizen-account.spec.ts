@@ -5,6 +5,8 @@ import { expectNoAxeViolations, uniqueEmail } from "./support";
 test("a citizen registers, confirms the address by the mailed link, signs out and signs back in", async ({
   page,
 }) => {
+  // A long journey with a database fixture spawned under tsx and several axe runs.
+  test.slow();
   const email = uniqueEmail("citizen");
   await page.goto("/en/register");
   await expectNoAxeViolations(page);

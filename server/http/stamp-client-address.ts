@@ -15,9 +15,11 @@ export function stampClientAddress(req: IncomingMessage, trusted: TrustedProxies
   });
   req.headers[CLIENT_ADDRESS_HEADER] = address;
   // Keep the raw header list in step, for code that reads rawHeaders rather than headers.
-  for (let i = 0; i < req.rawHeaders.length; i += 2) {
-    if (req.rawHeaders[i]?.toLowerCase() === CLIENT_ADDRESS_HEADER) req.rawHeaders.splice(i, 2), (i -= 2);
+  const raw: string[] = [];
+  for (let i = 0; i + 1 < req.rawHeaders.length; i += 2) {
+    const [name = "", value = ""] = req.rawHeaders.slice(i, i + 2);
+    if (name.toLowerCase() !== CLIENT_ADDRESS_HEADER) raw.push(name, value);
   }
-  req.rawHeaders.push(CLIENT_ADDRESS_HEADER, address);
+  req.rawHeaders.splice(0, req.rawHeaders.length, ...raw, CLIENT_ADDRESS_HEADER, address);
   return address;
 }

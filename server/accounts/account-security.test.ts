@@ -2,7 +2,7 @@ import type { TRPCError } from "@trpc/server";
 import { and, eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { accountTokens, appealSupports, authSessions, mailMessages, users } from "@/db/schema";
+import { accountTokens, appealSupports, mailMessages, users } from "@/db/schema";
 import { loadSessionUser, startSession } from "@/server/auth/sessions";
 import { callerFor, createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
@@ -148,28 +148,19 @@ describe("accounts against a determined outsider", () => {
     const reset = (await mailsTo("late@example.kz")).find((m) => m.subject === "Tyndau: set a new password");
     const token = linkIn(reset?.text ?? "", "reset-password");
     const [user] = await db().select().from(users).where(eq(users.email, "late@example.kz"));
-    await db()
-      .update(accountTokens)
-      .set({ expiresAt: sql`now() - interval '1 second'` })
-      .where(and(eq(accountTokens.userId, user?.id ?? ""), eq(accountTokens.purpose, "reset_password")));
-    await expect(
-      anonymous().account.resetPassword({ token, password: "copper meadow violin 73" }),
-    ).rejects.toMatchObject({
-      message: "BAD_LINK",
-    });
+    const ofUser = and(eq(accountTokens.userId, user?.id ?? ""), eq(accountTokens.purpose, "reset_password"));
     // Issued for 30 minutes, not more.
     const [row] = await db()
       .select({
         minutes: sql<number>`extract(epoch from ${accountTokens.expiresAt} - ${accountTokens.createdAt}) / 60`,
       })
       .from(accountTokens)
-      .where(and(eq(accountTokens.userId, user?.id ?? ""), eq(accountTokens.purpose, "reset_password")));
-    expect(Math.round(Number(row?.minutes) + 0)).toBeLessThanOrEqual(30);
-    expect(
-      await db()
-        .select()
-        .from(authSessions)
-        .where(eq(authSessions.userId, user?.id ?? "")),
-    ).toHaveLength(0);
+      .where(ofUser);
+    expect(Math.round(Number(row?.minutes))).toBe(30);
+    // Half an hour later (moved back rather than waited for), the link is refused.
+    await db().update(accountTokens).set({ expiresAt: sql`now() - interval '1 second'` }).where(ofUser);
+    await expect(
+      anonymous().account.resetPassword({ token, password: "copper meadow violin 73" }),
+    ).rejects.toMatchObject({ message: "BAD_LINK" });
   });
 });

@@ -1,9 +1,7 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
-import { signIn } from "next-auth/react";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
-import { useRouter } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { FormAlert } from "./form-alert";
 import { type FormErrors, NO_ERRORS, useErrorMessages } from "./form-errors";
@@ -12,8 +10,9 @@ import { useTRPC } from "./trpc-provider";
 
 export function RegisterForm() {
   const t = useTranslations("auth");
+  const ts = useTranslations("accountSecurity");
   const locale = useLocale() as Locale;
-  const router = useRouter();
+  const [sentTo, setSentTo] = useState<string | null>(null);
   const trpc = useTRPC();
   const messagesOf = useErrorMessages();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
@@ -29,15 +28,23 @@ export function RegisterForm() {
       locale,
     };
     try {
+      // The same answer whether or not the address already had an account (no enumeration): so no
+      // automatic sign-in either, which would tell the two apart.
       await register.mutateAsync(input);
       setErrors(NO_ERRORS);
-      await signIn("credentials", { email: input.email, password: input.password, redirect: false });
-      router.push("/account");
-      router.refresh();
+      setSentTo(input.email);
     } catch (error) {
       setErrors(messagesOf(error));
     }
   }
+
+  if (sentTo)
+    return (
+      <section role="status" aria-labelledby="check-mail">
+        <h2 id="check-mail">{ts("checkMailTitle")}</h2>
+        <p className="alert alert-ok">{ts("registeredCheckMail", { email: sentTo })}</p>
+      </section>
+    );
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">

@@ -9,7 +9,7 @@
 export const CLIENT_MESSAGES = {
   // The header's language switcher and sign-out, the error boundary and every form's error texts.
   everyPage: ["nav", "errors", "validation"],
-  public: ["auth", "track", "publicAppeals.appeal"],
+  public: ["auth", "accountSecurity", "track", "publicAppeals.appeal"],
   citizen: [
     "citizen.file",
     "citizen.clarify",

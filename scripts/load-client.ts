@@ -2,8 +2,10 @@
 // the browser does it, and the bodies, appeal numbers and pages the load then uses.
 import { randomUUID } from "node:crypto";
 import { createTRPCClient, httpLink } from "@trpc/client";
+import { eq } from "drizzle-orm";
 import superjson from "superjson";
 import type { Db } from "@/db/client";
+import { users } from "@/db/schema";
 import { registerCitizen } from "@/server/accounts/register-citizen";
 import type { Category } from "@/server/directory/state-bodies-directory";
 import type { AppRouter } from "@/server/routers/_app";
@@ -61,6 +63,8 @@ export async function signedInCitizens(db: Db, base: string, count: number): Pro
         password: PASSWORD,
         locale: LOCALES[(i + j) % LOCALES.length] as Locale,
       });
+      // Only confirmed addresses file; the confirmation link itself is tested in account-security.test.ts.
+      await db.update(users).set({ emailVerifiedAt: new Date() }).where(eq(users.email, email));
       return signIn(base, email);
     });
     cookies.push(...(await Promise.all(batch)));

@@ -374,7 +374,7 @@ async function startServer(port: number): Promise<{ base: string; child: ChildPr
 async function stopServer(child: ChildProcess) {
   if (child.exitCode !== null) return;
   const exited = new Promise((resolve) => child.once("exit", resolve));
-  // start.ts passes the signal to `next start` and exits when it does.
+  // start.ts passes the signal to scripts/serve.ts and exits when it does.
   child.kill("SIGTERM");
   await Promise.race([exited, sleep(15_000)]);
   if (child.exitCode === null) child.kill("SIGKILL");

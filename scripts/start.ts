@@ -21,6 +21,7 @@ const dataDir = path.join(process.cwd(), ".data");
 // A state service sends no telemetry: the build and the server it starts inherit this.
 process.env.NEXT_TELEMETRY_DISABLED = "1";
 const nextBin = createRequire(import.meta.url).resolve("next/dist/bin/next");
+const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
 function flagValue(flag: string): string | undefined {
   const i = args.indexOf(flag);
@@ -98,7 +99,8 @@ async function main() {
   }
 
   const url = `http://localhost:${port}`;
-  const server = spawn(process.execPath, [nextBin, "start", "-p", String(port)], {
+  // scripts/serve.ts rather than `next start`: it tells the app the caller's true address.
+  const server = spawn(process.execPath, [tsxCli, "scripts/serve.ts", "--port", String(port)], {
     stdio: "inherit",
     env: {
       ...process.env,

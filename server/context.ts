@@ -2,14 +2,10 @@ import "server-only";
 import { headers } from "next/headers";
 import { getDatabase } from "@/db/client";
 import { getCurrentUser } from "./auth/current-user";
+import { clientAddressOf } from "./http/client-address";
 import { currentRequestId } from "./observability/logger";
 import { requestIdFrom } from "./observability/request-id";
 import type { Context } from "./trpc";
-
-// Behind a reverse proxy the first forwarded address is the client's; directly, there is none to trust.
-function clientIp(h: Pick<Headers, "get">): string {
-  return h.get("x-forwarded-for")?.split(",")[0]?.trim() || h.get("x-real-ip") || "direct";
-}
 
 /**
  * API routes run inside their request id (server/http/handle-route.ts); a page gets its id from proxy.ts,
@@ -20,7 +16,8 @@ export async function createContext(): Promise<Context> {
   return {
     db: getDatabase(),
     user: await getCurrentUser(),
-    clientIp: clientIp(h),
+    // Stamped by scripts/serve.ts from the socket (and trusted proxies only): never the client's own say.
+    clientIp: clientAddressOf(h),
     requestId: currentRequestId() ?? requestIdFrom(h),
   };
 }

@@ -140,10 +140,10 @@ export async function limitRate(ctx: Context, rule: RateRuleName, subject: strin
   }
 }
 
-/** Counts every call against a rate rule before it runs. */
-export const rateLimited = (rule: RateRuleName, subjectOf: (ctx: Context) => string) =>
-  t.middleware(async ({ ctx, next }) => {
-    await limitRate(ctx, rule, subjectOf(ctx));
+/** Counts every call against a rate rule before it runs (after .input(), the subject may be of the input). */
+export const rateLimited = (rule: RateRuleName, subjectOf: (ctx: Context, input: unknown) => string) =>
+  t.middleware(async ({ ctx, input, next }) => {
+    await limitRate(ctx, rule, subjectOf(ctx, input));
     return next();
   });
 
@@ -160,6 +160,14 @@ function roleProcedure(...roles: UserRole[]) {
 }
 
 export const citizenProcedure = roleProcedure("citizen");
+/**
+ * A citizen whose e-mail is confirmed: only they file and support, so that one person cannot make a pile
+ * of accounts with made-up addresses to flood bodies or inflate "me too" counts.
+ */
+export const verifiedCitizenProcedure = citizenProcedure.use(({ ctx, next }) => {
+  if (!ctx.user.emailVerified) throw new DomainError("EMAIL_NOT_VERIFIED", "verified-email");
+  return next();
+});
 export const operatorProcedure = roleProcedure("operator");
 export const moderatorProcedure = roleProcedure("moderator");
 export const auditorProcedure = roleProcedure("auditor");

@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { appeals, attachments, notifications, users } from "@/db/schema";
+import { issueAccountToken } from "@/server/accounts/account-tokens";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
 import { fileComplaint } from "@/server/appeals/file-complaint";
@@ -110,6 +111,8 @@ export type World = {
   applicationPolicy: PolicyTerms;
   /** Unique per world, for what must be unique (e-mails, idempotency keys). */
   run: string;
+  /** Mailed-link tokens of an unconfirmed registrant, one per actor, since each use spends one. */
+  linkTokens: Record<ActorName, { verify: string; reset: string }>;
 };
 
 const answerOf = (appealId: string, official: { id: string; bodyId: string }) => ({
@@ -323,7 +326,22 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
       clarificationPausesClock: policy.clarificationPausesClock,
     },
     run,
+    linkTokens: await linkTokensFor(db),
   };
+}
+
+/** A link to confirm an address and one to reset a password, for each actor to follow. */
+async function linkTokensFor(db: Database): Promise<World["linkTokens"]> {
+  const tokens = {} as World["linkTokens"];
+  for (const actor of ACTORS) {
+    // One registrant each: a reset spends every reset link of its account.
+    const registrant = await createActor(db, "citizen", { unverified: true });
+    tokens[actor] = {
+      verify: await issueAccountToken(db, { userId: registrant.id, purpose: "verify_email" }),
+      reset: await issueAccountToken(db, { userId: registrant.id, purpose: "reset_password" }),
+    };
+  }
+  return tokens;
 }
 
 /** Every appeal's subject, text and number: none may show in a refusal. */

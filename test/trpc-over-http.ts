@@ -2,7 +2,7 @@ import superjson from "superjson";
 import type { Db } from "@/db/client";
 import type { SessionUser } from "@/server/auth/sessions";
 import { handleRoute } from "@/server/http/handle-route";
-import { answerTrpcRequest } from "@/server/http/trpc-handler";
+import { answerTrpcRequest, trpcBodyLimit } from "@/server/http/trpc-handler";
 import type { Context } from "@/server/trpc";
 
 /**
@@ -10,7 +10,7 @@ import type { Context } from "@/server/trpc";
  * place of the one read from the session cookie.
  */
 export function trpcEndpoint(context: () => Context) {
-  return handleRoute("trpc", (req: Request) => answerTrpcRequest(req, async () => context()));
+  return handleRoute("trpc", (req: Request) => answerTrpcRequest(req, async () => context()), trpcBodyLimit);
 }
 
 export const trpcUrl = (path: string, input?: unknown) =>

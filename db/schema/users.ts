@@ -22,6 +22,10 @@ export const users = pgTable(
     // The stable public name of a moderator in the moderation log; never derived from their identity.
     pseudonym: text().unique(),
     disabledAt: timestamp({ withTimezone: true }),
+    // When the owner of the address proved it by following a link mailed to it. Self-registration writes
+    // null (server/accounts/register-citizen.ts); an account an admin creates, or one that existed before
+    // verification, counts as confirmed: the default fills it in.
+    emailVerifiedAt: timestamp({ withTimezone: true }).defaultNow(),
     createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [

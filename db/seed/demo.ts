@@ -93,7 +93,12 @@ export async function seedDemoData(
       })),
     )
     .returning();
-  const actors = created.map((u) => ({ ...u, sessionId: "", bodyId: u.bodyId ?? null }));
+  const actors = created.map((u) => ({
+    ...u,
+    sessionId: "",
+    bodyId: u.bodyId ?? null,
+    emailVerified: u.emailVerifiedAt !== null,
+  }));
   await seedDemoOpen311Key(db, { adminId: created.find((u) => u.role === "admin")?.id ?? null });
   if (o.appeals > 0) {
     await seedDemoAppeals(db, {

@@ -3,7 +3,9 @@
 import { execFile } from "node:child_process";
 import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
+import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { users } from "@/db/schema";
 import { DEMO_LOGINS } from "@/db/seed/demo";
 import { registerCitizen } from "@/server/accounts/register-citizen";
 import { signIn } from "./http-client";
@@ -39,7 +41,7 @@ export function verifyModerationLog(base: string, saved: string): Promise<string
 
 export type Account = { id: string; email: string };
 
-/** Citizens enough that no one exceeds the filing allowance, all with `password`. */
+/** Confirmed citizens enough that no one exceeds the filing allowance, all with `password`. */
 export async function registerCitizens(
   db: Database,
   o: { count: number; prefix: string; password: string },
@@ -49,8 +51,15 @@ export async function registerCitizens(
     const batch = Array.from({ length: Math.min(8, o.count - i) }, async (_, j) => {
       const email = `${o.prefix}-${i + j}@test.tyndau.kz`;
       const fullName = `Test Citizen ${i + j}`;
-      const { id } = await registerCitizen(db, { fullName, email, password: o.password, locale: "kk" });
-      return { id, email };
+      await registerCitizen(db, { fullName, email, password: o.password, locale: "kk" });
+      // Only confirmed addresses file; the confirmation link itself is tested elsewhere (verify-email).
+      const [user] = await db
+        .update(users)
+        .set({ emailVerifiedAt: new Date() })
+        .where(eq(users.email, email))
+        .returning({ id: users.id });
+      if (!user) throw new Error(`${email} was not registered`);
+      return { id: user.id, email };
     });
     accounts.push(...(await Promise.all(batch)));
   }

@@ -1,5 +1,5 @@
 // The production server under test, as `npm start` runs it, in a process group of its own: scripts/start.ts
-// spawns `next start`, and a crash has to take both down at once, as a power cut or an OOM kill would.
+// spawns scripts/serve.ts (Next.js), and a crash has to take both down at once, as a power cut or an OOM kill would.
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";

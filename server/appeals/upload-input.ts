@@ -24,10 +24,15 @@ export const Uploads = z
   .refine((files) => files.length <= ATTACHMENT_LIMITS.maxFiles, { params: { key: "tooManyFiles" } })
   .pipe(z.array(Upload));
 
+/** The input schemas that take files: only their procedures may receive a body of upload size. */
+export const UPLOAD_SCHEMAS = new WeakSet<object>();
+
 /** A multipart form checked by a strict schema; `attachments` is its list of files. */
 export function formInput<T extends z.ZodType<unknown, Record<string, unknown>>>(fields: T) {
-  return z
+  const schema = z
     .instanceof(FormData)
     .transform((form) => formDataObject(form, ["attachments"]))
     .pipe(fields);
+  UPLOAD_SCHEMAS.add(schema);
+  return schema;
 }

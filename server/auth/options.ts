@@ -1,8 +1,10 @@
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
 import { getDatabase } from "@/db/client";
+import { CLIENT_ADDRESS_HEADER, normalizeAddress, UNKNOWN_ADDRESS } from "../http/client-address";
 import { hashForLog, requestLog } from "../observability/logger";
-import { endSession, SESSION_MAX_AGE_SECONDS, startSession } from "./sessions";
+import { endSession, SESSION_MAX_AGE_SECONDS } from "./sessions";
+import { signIn } from "./sign-in";
 
 export function authSecret(): string {
   const value = process.env.AUTH_SECRET ?? process.env.NEXTAUTH_SECRET;
@@ -22,16 +24,23 @@ export const authOptions: NextAuthOptions = {
       credentials: { email: { type: "email" }, password: { type: "password" } },
       // Every attempt is logged (OWASP ASVS 5.0 V16.3.1): by user id when it succeeds, and by a keyed hash
       // of the login when it fails, so that guessing shows without the log holding anyone's e-mail.
-      async authorize(credentials) {
+      async authorize(credentials, req) {
         const log = requestLog();
         if (!credentials?.email || !credentials.password) {
           log.warn({ event: "sign-in", outcome: "failure", reason: "incomplete" }, "sign-in failed");
           return null;
         }
-        const started = await startSession(getDatabase(), credentials);
-        if (!started) {
+        const stamped = req.headers?.[CLIENT_ADDRESS_HEADER];
+        const address = normalizeAddress(typeof stamped === "string" ? stamped : null) ?? UNKNOWN_ADDRESS;
+        const started = await signIn(getDatabase(), { ...credentials, address });
+        if (started.outcome !== "signed-in") {
           log.warn(
-            { event: "sign-in", outcome: "failure", loginHash: hashForLog(credentials.email) },
+            {
+              event: "sign-in",
+              outcome: "failure",
+              reason: started.outcome,
+              loginHash: hashForLog(credentials.email),
+            },
             "sign-in failed",
           );
           return null;

@@ -12,6 +12,8 @@ export type SessionUser = {
   email: string;
   role: UserRole;
   bodyId: string | null;
+  /** Whether the address was confirmed by a mailed link (or the account was created by an admin). */
+  emailVerified: boolean;
 };
 
 // Compared against when the e-mail is unknown, so a wrong e-mail costs the same time as a wrong password.
@@ -50,13 +52,16 @@ export async function loadSessionUser(db: Db, sessionId: string): Promise<Sessio
       email: users.email,
       role: users.role,
       bodyId: users.bodyId,
+      emailVerifiedAt: users.emailVerifiedAt,
     })
     .from(authSessions)
     .innerJoin(users, eq(users.id, authSessions.userId))
     .where(
       and(eq(authSessions.id, sessionId), gt(authSessions.expiresAt, sql`now()`), isNull(users.disabledAt)),
     );
-  return row ? { ...row, sessionId } : null;
+  if (!row) return null;
+  const { emailVerifiedAt, ...user } = row;
+  return { ...user, sessionId, emailVerified: emailVerifiedAt !== null };
 }
 
 export const SESSION_MAX_AGE_SECONDS = SESSION_HOURS * 3600;

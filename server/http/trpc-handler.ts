@@ -1,12 +1,32 @@
 import { fetchRequestHandler } from "@trpc/server/adapters/fetch";
+import { UPLOAD_SCHEMAS } from "../appeals/upload-input";
 import { requestLog } from "../observability/logger";
 import { RateLimitedError } from "../rate-limit/hit-rate-limit";
 import { appRouter } from "../routers/_app";
 import { type Context, wasReported } from "../trpc";
+import { BODY_LIMITS } from "./body-limit";
 
 /** A page batches a handful of queries (the client splits at the same size); hundreds is someone probing. */
 export const MAX_BATCH_SIZE = 50;
 const LOGGED_PATH_MAX = 200;
+
+/** The procedures whose input is a form with files (server/appeals/upload-input.ts), found from the router. */
+export const UPLOAD_PROCEDURES: ReadonlySet<string> = new Set(
+  Object.entries(appRouter._def.procedures as unknown as Record<string, { _def: { inputs: unknown[] } }>)
+    .filter(([, procedure]) => procedure._def.inputs.some((i) => UPLOAD_SCHEMAS.has(i as object)))
+    .map(([path]) => path),
+);
+
+/**
+ * A filing's files may make a multipart call to an upload procedure as large as its files' declared
+ * limits; every other call, signed in or not, is JSON of at most 1 MB. Passed to handleRoute, which reads
+ * the body within it before tRPC (which would read any body whole) sees it.
+ */
+export function trpcBodyLimit(req: Request): number {
+  const multipart = req.headers.get("content-type")?.toLowerCase().startsWith("multipart/form-data");
+  const path = decodeURIComponent(new URL(req.url).pathname.replace(/^\/api\/trpc\/?/, ""));
+  return multipart && UPLOAD_PROCEDURES.has(path) ? BODY_LIMITS.upload : BODY_LIMITS.json;
+}
 
 /**
  * Answers one HTTP request to /api/trpc. Whatever is wrong with the request itself (not JSON, a wrong

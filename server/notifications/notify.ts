@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { and, eq, isNotNull } from "drizzle-orm";
 import { createTranslator } from "next-intl";
 import type { Db } from "@/db/client";
 import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/db/schema";
@@ -77,12 +77,15 @@ export async function notifyApplicant(
   o: { appeal: Appeal; type: NotificationType; values?: Record<string, NoticeValue> },
 ) {
   if (o.appeal.anonymous) return;
-  let email = o.appeal.applicantEmail;
+  // Mail goes only to confirmed addresses. The e-mail in an Open311 request was typed by a client and
+  // confirmed by nobody: mailing it would let any key holder send our mail anywhere. Those notices go to
+  // the key's own account, which the client follows; the typed address stays a contact for the body.
+  let email = o.appeal.channel === "open311" ? null : o.appeal.applicantEmail;
   if (!email && o.appeal.authorId) {
     const [author] = await tx
       .select({ email: users.email })
       .from(users)
-      .where(eq(users.id, o.appeal.authorId));
+      .where(and(eq(users.id, o.appeal.authorId), isNotNull(users.emailVerifiedAt)));
     email = author?.email ?? null;
   }
   await notify(tx, {

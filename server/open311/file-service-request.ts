@@ -11,6 +11,7 @@ import type { Category } from "../directory/state-bodies-directory";
 import { suggestBodies } from "../directory/suggest-body";
 import { DomainError } from "../errors";
 import { formatAlmatyTime } from "../notifications/notify";
+import { enforceRateLimit } from "../rate-limit/hit-rate-limit";
 import { verifyApiKey } from "./api-keys";
 import { checkJurisdiction } from "./jurisdiction";
 import { locateRegion } from "./locate-region";
@@ -167,6 +168,9 @@ export async function fileServiceRequest(
       idempotencyKey: o.idempotencyToken
         ? `open311:${key.id}:${createHash("sha256").update(o.idempotencyToken).digest("hex")}`
         : null,
+      // Each new filing counts against its key (a retry that replays one does not): a leaked or runaway
+      // key cannot flood the bodies, whatever addresses its requests come from.
+      admitNew: () => enforceRateLimit(db, "open311Filing", `apiKey:${key.id}`),
       now: o.now,
     });
     const request = {

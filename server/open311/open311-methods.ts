@@ -1,9 +1,16 @@
 import type { Db } from "@/db/client";
+import { RateLimitedError } from "../rate-limit/hit-rate-limit";
 import { fileServiceRequest } from "./file-service-request";
 import { checkJurisdiction, JURISDICTION_ID } from "./jurisdiction";
 import { getServiceRequest, listServiceRequests } from "./list-service-requests";
 import { open311Translator, requestLocale } from "./open311-locale";
-import { answerOpen311, Open311Error, type Open311Format, open311Response } from "./open311-response";
+import {
+  answerOpen311,
+  Open311Error,
+  type Open311Format,
+  open311ErrorResponse,
+  open311Response,
+} from "./open311-response";
 import { parseRequestFilters } from "./request-filters";
 import { ATTRIBUTE_CODES, isServiceCode, listServices, serviceDefinition } from "./services";
 
@@ -140,11 +147,22 @@ export function postRequestMethod(db: Db, request: Request, format: Open311Forma
     if (token !== null && (token.trim() === "" || token.length > IDEMPOTENCY_KEY_MAX)) {
       throw new Open311Error(400, `Idempotency-Key must be 1 to ${IDEMPOTENCY_KEY_MAX} characters.`);
     }
-    const { request: filed, replayed } = await fileServiceRequest(db, {
+    const filing = await fileServiceRequest(db, {
       fields,
       idempotencyToken: token,
       ...(await localized(request)),
+    }).catch((error: unknown) => {
+      if (!(error instanceof RateLimitedError)) throw error;
+      const refused = open311ErrorResponse(
+        format,
+        429,
+        "Too many requests filed with this api_key: try later.",
+      );
+      refused.headers.set("Retry-After", String(error.retryAfterSeconds));
+      return refused;
     });
+    if (filing instanceof Response) return filing;
+    const { request: filed, replayed } = filing;
     // A retry with the same Idempotency-Key gets the request it already made, not a second one.
     return open311Response(format, "service_requests", [filed], replayed ? 200 : 201);
   });

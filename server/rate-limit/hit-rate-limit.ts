@@ -13,6 +13,12 @@ export const RATE_RULES = {
   fileAppeal: { limit: 20, windowSeconds: 3600 },
   support: { limit: 60, windowSeconds: 3600 },
   trackAppeal: { limit: 30, windowSeconds: 600 },
+  // Each request mails someone: per address and per e-mail, so neither a script nor a grudge floods a box.
+  passwordReset: { limit: 5, windowSeconds: 3600 },
+  // Following mailed links (confirm, reset): a person follows a few; tokens are 256 bits, unguessable anyway.
+  accountLink: { limit: 20, windowSeconds: 600 },
+  // Per Open311 API key: a partner's integration files in bulk, but one leaked key must not flood bodies.
+  open311Filing: { limit: 120, windowSeconds: 3600 },
 } as const;
 export type RateRuleName = keyof typeof RATE_RULES;
 

@@ -10,7 +10,7 @@ import { rateAnswer } from "../appeals/rate-answer";
 import { TEXT_LIMITS } from "../appeals/text-limits";
 import { formInput, Uploads } from "../appeals/upload-input";
 import { REGION_CODES } from "../directory/regions";
-import { citizenProcedure, limitRate, router } from "../trpc";
+import { citizenProcedure, limitRate, router, verifiedCitizenProcedure } from "../trpc";
 
 // A choice left unmade reads "required"; a value the form never offers reads "invalid".
 const choice = <const T extends readonly [string, ...string[]]>(values: T) => z.string().pipe(z.enum(values));
@@ -61,7 +61,7 @@ const AppealId = z.strictObject({ id: z.uuid() });
 
 export const appealRouter = router({
   // Acknowledged with the number only once the appeal has committed; an anonymous report keeps no author.
-  file: citizenProcedure.input(FileAppealInput).mutation(async ({ ctx, input }) => {
+  file: verifiedCitizenProcedure.input(FileAppealInput).mutation(async ({ ctx, input }) => {
     const { crimeReport, region, ...fields } = input;
     const { appeal } = await fileAppeal(ctx.db, {
       ...fields,

@@ -9,7 +9,7 @@ import {
   SupportOutput,
 } from "../public-appeals/public-appeal-schema";
 import { supportAppeal } from "../public-appeals/support-appeal";
-import { citizenProcedure, publicProcedure, rateLimited, router } from "../trpc";
+import { publicProcedure, rateLimited, router, verifiedCitizenProcedure } from "../trpc";
 
 export const PublicListInput = z.strictObject({
   bodyId: z.uuid().optional(),
@@ -37,7 +37,7 @@ export const publicAppealsRouter = router({
     .input(AppealNumber)
     .output(PublicAppealPageOutput)
     .query(({ ctx, input }) => getPublicAppeal(ctx.db, { number: input.number, viewer: ctx.user })),
-  support: citizenProcedure
+  support: verifiedCitizenProcedure
     .use(rateLimited("support", (ctx) => ctx.user?.id ?? "anonymous"))
     .input(AppealNumber)
     .output(SupportOutput)

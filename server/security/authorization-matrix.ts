@@ -61,15 +61,30 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w, as) => ({
       fullName: "New Citizen",
       email: `register-${as}-${w.run}@example.kz`,
-      password: "a long enough password",
+      password: "violet harbour lantern 58",
       locale: "en",
     }),
+  },
+  "account.verifyEmail": {
+    rule: "whoever holds the link mailed to the address: the token is the proof, not a session",
+    allowed: EVERYONE,
+    input: (w, as) => ({ token: w.linkTokens[as].verify }),
+  },
+  "account.requestPasswordReset": {
+    rule: "anyone may ask; the link goes only to the address, and the answer says nothing of the account",
+    allowed: EVERYONE,
+    input: (w, as) => ({ email: `reset-${as}-${w.run}@example.kz` }),
+  },
+  "account.resetPassword": {
+    rule: "whoever holds the reset link mailed to the address: the token is the proof, not a session",
+    allowed: EVERYONE,
+    input: (w, as) => ({ token: w.linkTokens[as].reset, password: "violet harbour lantern 58" }),
   },
   "account.profile": { rule: "each signed-in user reads their own profile", allowed: SIGNED_IN },
 
   // ---- appeal (the citizen's side) ----------------------------------------------------------------
   "appeal.file": {
-    rule: "citizens file appeals under their own name",
+    rule: "citizens with a confirmed e-mail file appeals under their own name",
     allowed: CITIZENS,
     input: (w) =>
       form({
@@ -355,7 +370,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w) => ({ number: w.appeals.published.number }),
   },
   "publicAppeals.support": {
-    rule: "other citizens support a public appeal; its author may not (it would inflate the count)",
+    rule: "other citizens with a confirmed e-mail support a public appeal; its author may not (it would inflate the count)",
     allowed: ["citizenB"],
     input: (w) => ({ number: w.appeals.published.number }),
   },
@@ -407,7 +422,7 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
     },
     POST: {
       access: "next-auth",
-      rule: "public sign-in and sign-out, refused cross-origin, rate-limited per account and address",
+      rule: "public sign-in and sign-out, refused cross-origin and with a repeated field, locked per account and per socket address",
       e2e: {
         spec: "e2e/security.spec.ts",
         mentions: "next-auth.session-token",

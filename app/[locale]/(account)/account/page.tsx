@@ -6,13 +6,15 @@ import { getCaller } from "@/server/caller";
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;
   setRequestLocale(locale);
-  await requireUser(locale);
+  const user = await requireUser(locale);
   const profile = await (await getCaller()).account.profile();
   const t = await getTranslations("auth");
   const tr = await getTranslations("roles");
+  const ts = await getTranslations("accountSecurity");
   return (
     <div className="narrow">
       <h1>{t("accountTitle")}</h1>
+      {!user.emailVerified && <p className="alert alert-error">{ts("unverifiedNotice")}</p>}
       <dl className="facts">
         <dt>{t("fullName")}</dt>
         <dd>{profile.fullName}</dd>

@@ -1,0 +1,25 @@
+import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ResetPasswordForm } from "@/components/account-security/reset-password-form";
+
+type Props = {
+  params: Promise<{ locale: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+// The token arrives in the mailed link's query; the form sends it back in a POST, never spent on load.
+export default async function ResetPasswordPage({ params, searchParams }: Props) {
+  setRequestLocale((await params).locale);
+  const t = await getTranslations("accountSecurity");
+  const token = (await searchParams).token;
+  return (
+    <div className="narrow">
+      <h1>{t("resetTitle")}</h1>
+      <p>{t("resetLead")}</p>
+      {typeof token === "string" && token !== "" ? (
+        <ResetPasswordForm token={token} />
+      ) : (
+        <p className="alert alert-error">{t("noToken")}</p>
+      )}
+    </div>
+  );
+}

@@ -1,4 +1,5 @@
 "use client";
+import { useSearchParams } from "next/navigation";
 import { useLocale, useTranslations } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
@@ -10,13 +11,16 @@ export function LanguageSwitcher() {
   const t = useTranslations("nav");
   const current = useLocale();
   const pathname = usePathname();
+  // The same page in another language keeps its search and filters.
+  const query = useSearchParams().toString();
+  const href = query ? `${pathname}?${query}` : pathname;
   return (
     <nav aria-label={t("language")} className="languages">
       <ul>
         {routing.locales.map((locale) => (
           <li key={locale}>
             <Link
-              href={pathname}
+              href={href}
               locale={locale}
               lang={locale}
               hrefLang={locale}

@@ -8,6 +8,7 @@ import { SiteHeader } from "@/components/site-header";
 import { TrpcProviders } from "@/components/trpc-provider";
 import { routing } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { getCaller } from "@/server/caller";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -23,12 +24,13 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const user = await getCurrentUser();
+  const unread = user ? await (await getCaller()).notification.unreadCount() : 0;
   return (
     <html lang={locale}>
       <body>
         <ClientMessages>
           <TrpcProviders>
-            <SiteHeader user={user} />
+            <SiteHeader user={user} unread={unread} />
             <main id="main">{children}</main>
           </TrpcProviders>
         </ClientMessages>

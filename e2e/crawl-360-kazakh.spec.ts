@@ -126,6 +126,15 @@ for (const visit of VISITS) {
           )
           .toEqual([]);
         expect.soft(foreignTexts(await visibleTexts(page), "kk", people), `${path}: not Kazakh`).toEqual([]);
+        // CRAWL_SCREENSHOTS=<dir> keeps each page at the phone's and a laptop's width, to look at by eye.
+        const dir = process.env.CRAWL_SCREENSHOTS;
+        if (dir) {
+          const name = `${visit.role}${path.replace(/[^\p{L}\d]+/gu, "_")}`;
+          await page.screenshot({ path: `${dir}/${name}-360.png`, fullPage: true });
+          await page.setViewportSize({ width: 1366, height: 768 });
+          await page.screenshot({ path: `${dir}/${name}-1366.png` });
+          await page.setViewportSize({ width: 360, height: 740 });
+        }
       });
     }
   });

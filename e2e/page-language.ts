@@ -110,7 +110,8 @@ export async function visibleTexts(page: Page): Promise<string[]> {
       const el = node.parentElement;
       const text = node.textContent?.trim();
       if (!el || !text) continue;
-      if (el.closest("script, style, noscript, template")) continue;
+      // A command to copy (the log's verifier) is code, not words of any language.
+      if (el.closest("script, style, noscript, template, code, kbd, samp")) continue;
       // Text marked as another language (the language switcher's own names) is that language on purpose.
       const lang = el.closest("[lang]")?.getAttribute("lang");
       if (lang && lang !== pageLang) continue;

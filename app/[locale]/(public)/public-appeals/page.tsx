@@ -121,12 +121,12 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
                         </time>
                       </div>
                     </th>
-                    <td>{a.subject}</td>
-                    <td>{bodyName(a.body, locale)}</td>
-                    <td>
+                    <td data-label={t("subject")}>{a.subject}</td>
+                    <td data-label={t("body")}>{bodyName(a.body, locale)}</td>
+                    <td data-label={t("status")}>
                       <PublicStatusBadge status={a.status} overdue={a.overdue} />
                     </td>
-                    <td>{t("supportCount", { count: a.supportCount })}</td>
+                    <td data-label={t("supports")}>{t("supportCount", { count: a.supportCount })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -61,11 +61,11 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
               <tbody>
                 {filed.map((a) => (
                   <tr key={a.id}>
-                    <td>{a.number}</td>
-                    <td>{day(a.filedAt)}</td>
-                    <td>{a.applicantName}</td>
-                    <td>{bodyName(a.body, locale)}</td>
-                    <td>
+                    <td data-label={t("columns.number")}>{a.number}</td>
+                    <td data-label={t("columns.filedAt")}>{day(a.filedAt)}</td>
+                    <td data-label={t("columns.applicant")}>{a.applicantName}</td>
+                    <td data-label={t("columns.body")}>{bodyName(a.body, locale)}</td>
+                    <td data-label={t("columns.status")}>
                       {ta(`status.${a.status}`)}
                       {a.overdue && (
                         <>
@@ -74,7 +74,7 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
                         </>
                       )}
                     </td>
-                    <td>{day(a.dueAt)}</td>
+                    <td data-label={t("columns.dueAt")}>{day(a.dueAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -8,7 +8,7 @@
  */
 export const CLIENT_MESSAGES = {
   // The header's language switcher and sign-out, the error boundary and every form's error texts.
-  everyPage: ["nav", "errors", "validation"],
+  everyPage: ["nav", "errors", "validation", "formErrors"],
   public: ["auth", "track", "publicAppeals.appeal"],
   citizen: [
     "citizen.file",

@@ -46,7 +46,7 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextAreaField
         name="reply"
         label={t("reply")}

@@ -41,7 +41,7 @@ export function ContestDecisionForm({ appealId, number }: { appealId: string; nu
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <ChoiceGroup
         name="outcome"
         legend={t("outcome")}

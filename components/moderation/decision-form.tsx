@@ -64,7 +64,7 @@ export function DecisionForm({ appealId, number, text, redactions, decisions }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <ChoiceGroup
         name="decision"
         legend={t("decision")}

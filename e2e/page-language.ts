@@ -26,8 +26,8 @@ function strings(node: unknown, out: string[] = []): string[] {
 /** The words a message shows: ICU arguments ({name}, {n, plural, one {…}}) are syntax, not text. */
 function messageWords(message: string): string[] {
   const text = message
-    .replace(/\{\s*[\w.]+\s*,\s*(plural|select|selectordinal|number|date|time)\s*,/g, " ")
-    .replace(/\b(zero|one|two|few|many|other|=\d+)\s*\{/g, " ")
+    .replace(/\{\s*[\w.]+\s*,\s*(plural|select|selectordinal|number|date|time)\s*(,\s*\w+\s*)?[,}]/g, " ")
+    .replace(/(\b\w+|=\d+)\s*\{/g, " ")
     .replace(/\{\s*[\w.]+\s*\}/g, " ")
     .replace(/<\/?[\w-]+>/g, " ");
   return words(text);
@@ -142,6 +142,8 @@ export function foreignTexts(texts: string[], locale: Locale, people: string[]):
     if (text.length >= 12 && people.some((p) => p.includes(text))) continue;
     for (const p of people) if (p.length >= 3 && text.includes(p)) text = text.split(p).join(" ");
     const bad = words(text).filter((w) => {
+      // The brand is written in the page's script: Тыңдау in Kazakh and Russian, Tyndau in English only.
+      if (w === "tyndau" && locale !== "en") return true;
       if (own.has(w)) return false;
       if (/^[a-z]+$/.test(w)) return true;
       return others.some((o) => o.has(w));

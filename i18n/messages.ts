@@ -22,6 +22,7 @@ export const MESSAGE_AREAS = [
   "dashboard",
   "audit",
   "formErrors",
+  "ui",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

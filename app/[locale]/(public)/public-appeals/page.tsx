@@ -33,7 +33,8 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "publicAppeals.list" });
-  return { title: `${t("title")} — Tyndau` };
+  const tn = await getTranslations({ locale, namespace: "nav" });
+  return { title: `${t("title")} — ${tn("brand")}` };
 }
 
 export default async function PublicAppealsPage({ params, searchParams }: Props) {

@@ -1,5 +1,4 @@
 "use client";
-import { useTranslations } from "next-intl";
 import { useRouter } from "@/i18n/navigation";
 
 /**
@@ -15,8 +14,7 @@ async function signOut() {
   });
 }
 
-export function SignOutButton() {
-  const t = useTranslations("nav");
+export function SignOutButton({ label }: { label: string }) {
   const router = useRouter();
   return (
     <button
@@ -28,7 +26,7 @@ export function SignOutButton() {
         router.refresh();
       }}
     >
-      {t("signOut")}
+      {label}
     </button>
   );
 }

@@ -32,7 +32,7 @@ export async function SiteHeader({ user, unread }: { user: SessionUser | null; u
           {t("brand")}
         </Link>
         <Suspense fallback={null}>
-          <LanguageSwitcher />
+          <LanguageSwitcher label={t("language")} />
         </Suspense>
       </div>
       <details className="menu">
@@ -54,7 +54,7 @@ export async function SiteHeader({ user, unread }: { user: SessionUser | null; u
           {user ? (
             <div className="session">
               <span>{t("signedInAs", { name: user.fullName, role: tr(user.role) })}</span>
-              <SignOutButton />
+              <SignOutButton label={t("signOut")} />
             </div>
           ) : (
             <ul>

@@ -5,7 +5,6 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
-import { TrpcProviders } from "@/components/trpc-provider";
 import { routing } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
@@ -29,10 +28,8 @@ export default async function LocaleLayout({ children, params }: Props) {
     <html lang={locale}>
       <body>
         <ClientMessages>
-          <TrpcProviders>
-            <SiteHeader user={user} unread={unread} />
-            <main id="main">{children}</main>
-          </TrpcProviders>
+          <SiteHeader user={user} unread={unread} />
+          <main id="main">{children}</main>
         </ClientMessages>
       </body>
     </html>

@@ -34,6 +34,8 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
     sending.current = true;
     try {
       await reply.mutateAsync(payload);
+      // The page confirms the reply where the request stood (app/[locale]/(citizen)/appeals/[id]).
+      router.replace(`/appeals/${appealId}?clarified=1`);
       router.refresh();
     } catch (error) {
       const messages = messagesOf(error);

@@ -49,6 +49,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
   const t = await getTranslations("publicAppeals.list");
   const tk = await getTranslations("appeal.kind");
   const tv = await getTranslations("validation");
+  const tu = await getTranslations("ui");
   const format = await getFormatter();
 
   // The address is the reader's to edit: a value the form never offers is shown as a problem, not a crash.
@@ -85,6 +86,12 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
     query: { ...values, ...(n > 1 ? { page: String(n) } : {}) },
   });
 
+  const exportQuery = new URLSearchParams(
+    Object.entries(values).filter(
+      (e): e is [string, string] => e[0] !== "q" && e[0] !== "sort" && typeof e[1] === "string",
+    ),
+  ).toString();
+
   return (
     <>
       <h1>{t("title")}</h1>
@@ -97,6 +104,14 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
         </h2>
       )}
       {result && result.items.length === 0 && <p>{t("empty")}</p>}
+      {result && (
+        // The same filters as open data (the export takes no text search, sort or page).
+        <p className="hint">
+          {tu("exportsFiltered")} <a href={`/api/exports/public-appeals.csv?${exportQuery}`}>{tu("csv")}</a>
+          {" · "}
+          <a href={`/api/exports/public-appeals.json?${exportQuery}`}>{tu("json")}</a>
+        </p>
+      )}
       {result && result.items.length > 0 && (
         <>
           <div className="table-wrap">

@@ -61,7 +61,8 @@ const VISITS: Visit[] = [
     email: DEMO.official,
     paths: (s) => [
       "/inbox",
-      "/inbox?tab=all",
+      "/inbox?tab=overdue",
+      `/inbox?number=${encodeURIComponent(s.waiting.number)}`,
       `/inbox/${s.waiting.id}`,
       `/inbox/${s.answered.id}`,
       "/notifications",

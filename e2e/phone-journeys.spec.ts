@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { seedAppeal } from "./seed";
 import { DEMO, DEMO_PASSWORD, expectNoAxeViolations, signInAs } from "./support";
 
 // A citizen on a cheap phone: the header folds, forms say what is wrong before a slow upload, a link from
@@ -79,4 +80,20 @@ test("an unknown address gets the translated not-found page inside the site", as
   await expect(page.getByRole("heading", { name: "Бет табылмады" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Тыңдау" })).toBeVisible();
   await expectNoAxeViolations(page);
+});
+
+test("an official finds an appeal in the inbox by its number", async ({ page }) => {
+  const appeal = await seedAppeal({
+    citizenEmail: DEMO.citizen2,
+    bodyCode: "akimat-almaty-city",
+    subject: `Found by number ${Date.now()}`,
+    workingDaysAgo: 1,
+  });
+  await signInAs(page, DEMO.official);
+  await page.goto("/kk/inbox");
+  await page.getByLabel("Нөмірі бойынша табу").fill(appeal.number.slice(-6).replace(/^0+/, ""));
+  await page.getByRole("button", { name: "Табу" }).click();
+  await expect(page.getByRole("link", { name: appeal.number })).toBeVisible();
+  await page.getByRole("link", { name: appeal.number }).click();
+  await expect(page).toHaveURL(new RegExp(`/kk/inbox/${appeal.id}$`));
 });

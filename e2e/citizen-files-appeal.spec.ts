@@ -293,6 +293,7 @@ test("the applicant clarifies, reads the answer, rates it and complains; the sup
     .fill("The underpass belongs to the national road operator; we passed your appeal on to it for repair.");
   await official.getByLabel("Legal grounds").fill("Law on roads, Art. 13; APPC Art. 76");
   await official.getByRole("button", { name: "Send the answer" }).click();
+  await official.getByRole("button", { name: "Confirm and send" }).click();
   await expect(official.getByRole("region", { name: "Answer" })).toContainText("Refused");
   await officialContext.close();
 

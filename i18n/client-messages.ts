@@ -20,7 +20,7 @@ export const CLIENT_MESSAGES = {
     "moderation.citizen",
     "moderation.form",
   ],
-  official: ["official.forms", "appeal.decision"],
+  official: ["official.forms", "appeal.decision", "answerPreview"],
   operator: ["operator"],
   moderator: ["moderation"],
   auditor: [],

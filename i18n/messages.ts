@@ -23,6 +23,7 @@ export const MESSAGE_AREAS = [
   "audit",
   "formErrors",
   "ui",
+  "answerPreview",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,5 +1,5 @@
 "use client";
-import { type MouseEvent, useEffect, useRef } from "react";
+import { type MouseEvent, useEffect, useId, useRef } from "react";
 
 /**
  * A form's error, after the GOV.UK pattern: with field errors it is a summary that takes the focus after a
@@ -8,6 +8,8 @@ import { type MouseEvent, useEffect, useRef } from "react";
  */
 export function FormAlert({ message, fields }: { message: string | null; fields?: Record<string, string> }) {
   const ref = useRef<HTMLDivElement>(null);
+  // Several forms on one page (the official's actions) may each show a summary.
+  const titleId = useId();
   const entries = Object.entries(fields ?? {}).filter(([name]) => name !== "_form");
   const hasEntries = entries.length > 0;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new failed submit is a new `fields` object, and the focus returns to the summary each time
@@ -29,8 +31,8 @@ export function FormAlert({ message, fields }: { message: string | null; fields?
     field.scrollIntoView({ block: "center" });
   };
   return (
-    <div ref={ref} role="alert" tabIndex={-1} className="error-summary" aria-labelledby="error-summary-title">
-      <h2 id="error-summary-title">{message}</h2>
+    <div ref={ref} role="alert" tabIndex={-1} className="error-summary" aria-labelledby={titleId}>
+      <h2 id={titleId}>{message}</h2>
       <ul>
         {entries.map(([name, text]) => (
           <li key={name}>

@@ -59,25 +59,27 @@ export default async function InboxPage({ params, searchParams }: Props) {
       </div>
       {inbox.readOnly && <p className="alert">{t("readOnly")}</p>}
       {/* A plain GET form: the number from a letter or a phone call leads straight to the appeal. */}
-      <form method="get" action={`/${locale}/inbox`} className="inline-form" role="search">
-        {Object.entries(keep).map(([k, v]) => (
-          <input key={k} type="hidden" name={k} value={v} />
-        ))}
-        <label htmlFor="inbox-number">{tu("findNumber")}</label>
-        <input
-          id="inbox-number"
-          name="number"
-          defaultValue={number}
-          maxLength={20}
-          aria-describedby="inbox-number-hint"
-        />
-        <button type="submit" className="secondary">
-          {tu("find")}
-        </button>
-        <span id="inbox-number-hint" className="hint">
-          {tu("findNumberHint")}
-        </span>
-      </form>
+      <search>
+        <form method="get" action={`/${locale}/inbox`} className="inline-form">
+          {Object.entries(keep).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label htmlFor="inbox-number">{tu("findNumber")}</label>
+          <input
+            id="inbox-number"
+            name="number"
+            defaultValue={number}
+            maxLength={20}
+            aria-describedby="inbox-number-hint"
+          />
+          <button type="submit" className="secondary">
+            {tu("find")}
+          </button>
+          <span id="inbox-number-hint" className="hint">
+            {tu("findNumberHint")}
+          </span>
+        </form>
+      </search>
       {number ? (
         <p>
           {tu("foundByNumber", { number })}{" "}

@@ -58,6 +58,8 @@ export default function proxy(request: NextRequest) {
     "x-nonce": nonce,
     "content-security-policy": csp,
     [REQUEST_ID_HEADER]: requestId,
+    // The page asked for, so that a page for the signed-in can send a visitor to sign in and back here.
+    "x-return-to": `${request.nextUrl.pathname}${request.nextUrl.search}`,
   });
   response.headers.set("Content-Security-Policy", csp);
   response.headers.set(REQUEST_ID_HEADER, requestId);

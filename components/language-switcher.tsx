@@ -1,22 +1,26 @@
 "use client";
-import { useLocale, useTranslations } from "next-intl";
+import { useSearchParams } from "next/navigation";
+import { useLocale } from "next-intl";
 import { Link, usePathname } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
 
 // Each language names itself, so a reader finds theirs whatever the page's language.
 const SELF_NAMES = { kk: "Қазақша", ru: "Русский", en: "English" } as const;
 
-export function LanguageSwitcher() {
-  const t = useTranslations("nav");
+/** `label` names the list, translated by the server: no message formatting in every page's script. */
+export function LanguageSwitcher({ label }: { label: string }) {
   const current = useLocale();
   const pathname = usePathname();
+  // The same page in another language keeps its search and filters.
+  const query = useSearchParams().toString();
+  const href = query ? `${pathname}?${query}` : pathname;
   return (
-    <nav aria-label={t("language")} className="languages">
+    <nav aria-label={label} className="languages">
       <ul>
         {routing.locales.map((locale) => (
           <li key={locale}>
             <Link
-              href={pathname}
+              href={href}
               locale={locale}
               lang={locale}
               hrefLang={locale}

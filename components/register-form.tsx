@@ -48,7 +48,7 @@ export function RegisterForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextField
         name="fullName"
         label={t("fullName")}

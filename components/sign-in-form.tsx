@@ -1,8 +1,10 @@
 "use client";
+import { useSearchParams } from "next/navigation";
 import { signIn } from "next-auth/react";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useState } from "react";
 import { useRouter } from "@/i18n/navigation";
+import { safeReturnPath } from "@/server/auth/return-to";
 import { FormAlert } from "./form-alert";
 import { TextField } from "./text-field";
 
@@ -10,6 +12,8 @@ export function SignInForm() {
   const t = useTranslations("auth");
   const te = useTranslations("errors");
   const router = useRouter();
+  // Back to the page that sent the visitor here, if it is one of this site's.
+  const back = safeReturnPath(useSearchParams().get("callbackUrl")) ?? "/account";
   const [error, setError] = useState<string | null>(null);
   const [pending, setPending] = useState(false);
 
@@ -24,7 +28,7 @@ export function SignInForm() {
         redirect: false,
       });
       if (result?.ok) {
-        router.push("/account");
+        router.push(back);
         router.refresh();
         return;
       }

@@ -124,13 +124,19 @@ test("bad input gets translated errors beside each field, and nothing typed is l
   await page.getByRole("button", { name: "Отправить обращение" }).click();
 
   await expect(page.getByRole("alert").filter({ hasText: "Исправьте отмеченные ниже поля." })).toBeVisible();
+  // The error summary has the focus, and its entries say what to do and lead to their fields.
+  await expect(page.getByRole("alert").filter({ hasText: "Исправьте отмеченные ниже поля." })).toBeFocused();
   await expect(page.getByRole("group", { name: "Вид обращения" })).toHaveAccessibleDescription(
-    /Это поле обязательно/,
+    /Выберите вид обращения/,
   );
-  await expect(page.getByLabel("Категория вопроса")).toHaveAccessibleDescription(/Это поле обязательно/);
+  await expect(page.getByLabel("Категория вопроса")).toHaveAccessibleDescription(
+    /Выберите категорию вопроса/,
+  );
   await expect(
     page.getByRole("group", { name: "Какой государственный орган должен ответить?" }),
-  ).toHaveAccessibleDescription(/Это поле обязательно/);
+  ).toHaveAccessibleDescription(/Выберите государственный орган/);
+  await page.getByRole("link", { name: "Выберите категорию вопроса." }).click();
+  await expect(page.getByLabel("Категория вопроса")).toBeFocused();
   await expect(page.getByLabel("Тема обращения")).toHaveAccessibleDescription(
     /Слишком коротко: не менее 5 символов/,
   );
@@ -288,6 +294,7 @@ test("the applicant clarifies, reads the answer, rates it and complains; the sup
     .fill("The underpass belongs to the national road operator; we passed your appeal on to it for repair.");
   await official.getByLabel("Legal grounds").fill("Law on roads, Art. 13; APPC Art. 76");
   await official.getByRole("button", { name: "Send the answer" }).click();
+  await official.getByRole("button", { name: "Confirm and send" }).click();
   await expect(official.getByRole("region", { name: "Answer" })).toContainText("Refused");
   await officialContext.close();
 

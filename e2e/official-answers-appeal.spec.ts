@@ -27,7 +27,7 @@ test("an official assigns, extends and answers an appeal with a file, then close
   await page.locator("summary", { hasText: "Extend the deadline" }).click();
   await page.getByLabel("Reason", { exact: true }).fill("Too short");
   await page.getByRole("button", { name: "Extend the deadline" }).click();
-  await expect(page.getByText("Too short: at least 20 characters.")).toBeVisible();
+  await expect(page.getByText("Too short: at least 20 characters.").first()).toBeVisible();
   await expect(page.getByLabel("Reason", { exact: true })).toHaveValue("Too short");
 
   await page.locator("summary", { hasText: "Send the answer" }).click();
@@ -44,6 +44,15 @@ test("an official assigns, extends and answers an appeal with a file, then close
     .getByLabel("Files (optional)")
     .setInputFiles({ name: "act.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Send the answer" }).click();
+  // Sent for good only after the official has seen it as the applicant will.
+  const preview = page.getByRole("region", { name: "Check the answer before it is sent" });
+  await expect(preview).toContainText("Partly satisfied");
+  await expect(preview).toContainText("act.pdf");
+  await expect(page.getByRole("region", { name: "Answer", exact: true })).toHaveCount(0);
+  await preview.getByRole("button", { name: "Back to editing" }).click();
+  await expect(page.getByLabel("Legal grounds")).toHaveValue("Law on roads, Art. 13; APPC Art. 76");
+  await page.getByRole("button", { name: "Send the answer" }).click();
+  await preview.getByRole("button", { name: "Confirm and send" }).click();
 
   const answer = page.getByRole("region", { name: "Answer" });
   await expect(answer).toContainText("Partly satisfied");

@@ -69,7 +69,7 @@ test("a visitor finds a public appeal in Russian, filters it by region, reads it
     `/ru/moderation-log?before=${hidden.logSeq + 1}#entry-${hidden.logSeq}`,
   );
   await expect(page.getByRole("main")).not.toContainText("Подрядчик");
-  await expect(page).toHaveTitle("Скрытое обращение — Tyndau");
+  await expect(page).toHaveTitle("Скрытое обращение — Тыңдау");
   await expectNoAxeViolations(page);
 
   // A signed-in citizen supports it; pressing twice still counts them once, and so does coming back.

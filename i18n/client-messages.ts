@@ -8,7 +8,7 @@
  */
 export const CLIENT_MESSAGES = {
   // The header's language switcher and sign-out, the error boundary and every form's error texts.
-  everyPage: ["nav", "errors", "validation"],
+  everyPage: ["nav", "errors", "validation", "formErrors"],
   public: ["auth", "accountSecurity", "track", "publicAppeals.appeal"],
   citizen: [
     "citizen.file",
@@ -20,7 +20,7 @@ export const CLIENT_MESSAGES = {
     "moderation.citizen",
     "moderation.form",
   ],
-  official: ["official.forms", "appeal.decision", "complaints.passUp"],
+  official: ["official.forms", "appeal.decision", "complaints.passUp", "answerPreview"],
   operator: ["operator"],
   moderator: ["moderation"],
   auditor: [],

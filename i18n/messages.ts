@@ -24,6 +24,9 @@ export const MESSAGE_AREAS = [
   "complaints",
   "language",
   "accountSecurity",
+  "formErrors",
+  "ui",
+  "answerPreview",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -24,11 +24,12 @@ import {
 } from "@/server/metrics/dashboard-queries";
 import { lastTwelveMonths, type Period } from "@/server/metrics/period";
 import { flag, openBenchDatabase } from "./bench-database";
+import { printPageWeights } from "./js-weight";
 
 const RUNS = Number(flag("--runs") ?? 30);
 const DIRECT_RUNS = Number(flag("--direct-runs") ?? 10);
 const WARMUP = Number(flag("--warmup") ?? 3);
-/** `--only dashboards` or `--only api`: one half of the benchmark. */
+/** `--only dashboards`, `--only api` or `--only js` (the pages' JavaScript, from the build): one part. */
 const ONLY = flag("--only");
 
 type Timing = { p50: number; p95: number };
@@ -186,6 +187,15 @@ async function benchApi({ db, now, region, publicRows }: Context) {
 }
 
 async function main() {
+  // The JavaScript each page group ships, from the build output: no database for this part.
+  if (ONLY === undefined || ONLY === "js") {
+    try {
+      printPageWeights();
+    } catch (error) {
+      console.log(`\nJS weight: ${(error as Error).message}`);
+    }
+    if (ONLY === "js") return;
+  }
   const { url, db, close } = await openBenchDatabase();
   // The route handlers take the process-wide pool from DATABASE_URL, as in the running app.
   process.env.DATABASE_URL = url;

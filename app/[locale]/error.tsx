@@ -1,5 +1,5 @@
 "use client";
-import { useTranslations } from "next-intl";
+import { useMessages } from "next-intl";
 
 type Props = { error: Error & { digest?: string }; reset: () => void };
 
@@ -9,12 +9,15 @@ type Props = { error: Error & { digest?: string }; reset: () => void };
  * looks up: the log has it beside the request id (instrumentation.ts, onRequestError).
  */
 export default function PageError({ error, reset }: Props) {
-  const t = useTranslations("errors");
+  // The raw texts rather than useTranslations: this boundary ships with every page, and message
+  // formatting would weigh on all of them for one placeholder.
+  const messages = useMessages() as { errors: Record<string, string> };
+  const t = (key: string) => messages.errors[key] ?? "";
   return (
     <>
       <h1>{t("errorTitle")}</h1>
       <p role="alert">{t("errorText")}</p>
-      {error.digest ? <p>{t("errorCode", { code: error.digest })}</p> : null}
+      {error.digest ? <p>{t("errorCode").replace("{code}", error.digest)}</p> : null}
       <button type="button" onClick={reset}>
         {t("retry")}
       </button>

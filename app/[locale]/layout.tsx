@@ -5,9 +5,9 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
-import { TrpcProviders } from "@/components/trpc-provider";
 import { routing } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
+import { getCaller } from "@/server/caller";
 import "../globals.css";
 
 type Props = { children: ReactNode; params: Promise<{ locale: string }> };
@@ -23,14 +23,13 @@ export default async function LocaleLayout({ children, params }: Props) {
   if (!hasLocale(routing.locales, locale)) notFound();
   setRequestLocale(locale);
   const user = await getCurrentUser();
+  const unread = user ? await (await getCaller()).notification.unreadCount() : 0;
   return (
     <html lang={locale}>
       <body>
         <ClientMessages>
-          <TrpcProviders>
-            <SiteHeader user={user} />
-            <main id="main">{children}</main>
-          </TrpcProviders>
+          <SiteHeader user={user} unread={unread} />
+          <main id="main">{children}</main>
         </ClientMessages>
       </body>
     </html>

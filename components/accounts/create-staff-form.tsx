@@ -44,7 +44,7 @@ export function CreateStaffForm({ bodies }: { bodies: BodyOption[] }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       {created && (
         <output className="alert alert-ok">
           {t("created", { email: created.email })} <code className="access-code">{created.password}</code>

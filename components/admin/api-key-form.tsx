@@ -37,7 +37,7 @@ export function ApiKeyForm() {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <div role="status">
         {issued && (
           <div className="alert alert-ok">

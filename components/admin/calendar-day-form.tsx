@@ -43,7 +43,7 @@ export function CalendarDayForm() {
   const kindError = errors.fields.kind;
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <div role="status">
         {saved && <p className="alert alert-ok">{t("calendar.saved", { date: saved })}</p>}
       </div>

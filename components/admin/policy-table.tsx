@@ -99,7 +99,7 @@ export function PolicyTable({
                     const id = `${p.kind}-${term}`;
                     const error = rowErrors[term];
                     return (
-                      <td key={term}>
+                      <td key={term} data-label={t(`policies.${term}`)}>
                         <input
                           id={id}
                           form={formId}
@@ -123,7 +123,7 @@ export function PolicyTable({
                       </td>
                     );
                   })}
-                  <td>
+                  <td data-label={t("policies.clarificationPausesClock")}>
                     <input
                       id={`${p.kind}-clarificationPausesClock`}
                       form={formId}

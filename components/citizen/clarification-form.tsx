@@ -34,6 +34,8 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
     sending.current = true;
     try {
       await reply.mutateAsync(payload);
+      // The page confirms the reply where the request stood (app/[locale]/(citizen)/appeals/[id]).
+      router.replace(`/appeals/${appealId}?clarified=1`);
       router.refresh();
     } catch (error) {
       const messages = messagesOf(error);
@@ -46,7 +48,7 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextAreaField
         name="reply"
         label={t("reply")}

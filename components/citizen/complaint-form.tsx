@@ -57,7 +57,7 @@ export function ComplaintForm({ appealId, superiorBody, defaultText, maxText }: 
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextAreaField
         name="complaintText"
         label={t("text")}

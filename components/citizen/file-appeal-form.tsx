@@ -3,7 +3,7 @@ import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { FormAlert } from "@/components/form-alert";
-import { type FormErrors, NO_ERRORS, useErrorMessages } from "@/components/form-errors";
+import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
 import { bodyName } from "@/components/localized";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
@@ -13,7 +13,7 @@ import type { RegionCode } from "@/server/directory/regions";
 import type { Category } from "@/server/directory/state-bodies-directory";
 import styles from "./citizen.module.css";
 import { CheckboxField, ChoiceGroup, FileField, SelectField, TextAreaField } from "./fields";
-import { attachmentError, chosenFiles } from "./file-errors";
+import { attachmentError, chosenFiles, fileProblemsBeforeUpload } from "./file-errors";
 import { useIdempotencyKey } from "./idempotency-key";
 
 export type FileAppealLimits = {
@@ -44,6 +44,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
   const router = useRouter();
   const trpc = useTRPC();
   const messagesOf = useErrorMessages();
+  const localErrors = useLocalErrors();
   const idempotencyKey = useIdempotencyKey();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [attachmentsError, setAttachmentsError] = useState<string | undefined>();
@@ -91,6 +92,12 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
     payload.append("idempotencyKey", idempotencyKey);
     const files = chosenFiles(form);
     for (const f of files) payload.append("attachments", f);
+    const refused = localErrors(fileProblemsBeforeUpload(files, limits));
+    if (refused) {
+      setErrors(refused);
+      setAttachmentsError(attachmentError(refused, files));
+      return;
+    }
 
     sending.current = true;
     try {
@@ -122,7 +129,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
   const suggested = suggestions.data ?? [];
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
 
       <ChoiceGroup
         name="kind"

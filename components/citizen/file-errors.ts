@@ -19,3 +19,28 @@ export function attachmentError(errors: FormErrors, files: File[]): string | und
 export function chosenFiles(form: FormData, name = "attachments"): File[] {
   return form.getAll(name).filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
 }
+
+const TYPES = ["application/pdf", "image/jpeg", "image/png"];
+const EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
+
+/**
+ * What is wrong with the chosen files, found in the browser before any byte is sent: on 3G a 30 MB file
+ * takes minutes to upload only to be refused. Only what the browser knows without reading the file: the
+ * count, the size, and the type as the file's name and the system tell it. The server still reads every
+ * file's first bytes and refuses a file that is not what it says. Keys are the server's own
+ * (`validation.<key>`), under the same field names, so the form shows them as it shows the server's.
+ */
+export function fileProblemsBeforeUpload(
+  files: File[],
+  limits: { maxFiles: number; maxMegabytes: number },
+  name = "attachments",
+): Record<string, string> {
+  if (files.length > limits.maxFiles) return { [name]: "tooManyFiles" };
+  const problems: Record<string, string> = {};
+  for (const [i, file] of files.entries()) {
+    if (file.size === 0) problems[`${name}.${i}`] = "fileEmpty";
+    else if (file.size > limits.maxMegabytes * 1024 * 1024) problems[`${name}.${i}`] = "fileTooBig";
+    else if (!TYPES.includes(file.type) && !EXTENSIONS.test(file.name)) problems[`${name}.${i}`] = "fileType";
+  }
+  return problems;
+}

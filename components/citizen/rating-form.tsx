@@ -49,7 +49,7 @@ export function RatingForm({ appealId }: { appealId: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className={styles.inlineForm}>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <ChoiceGroup
         name="outcome"
         legend={t("outcome")}

@@ -35,10 +35,18 @@ export async function CategoryTable({ rows }: { rows: CategoryRow[] }) {
           {rows.map((r) => (
             <tr key={r.category}>
               <th scope="row">{tc(r.category)}</th>
-              <td className={styles.number}>{format.number(r.received)}</td>
-              <td className={styles.number}>{format.number(r.due)}</td>
-              <td className={styles.number}>{formatValue(format, "rate", r.responseRate, none)}</td>
-              <td className={styles.number}>{formatValue(format, "rate", r.onTimeRate, none)}</td>
+              <td data-label={t("metric.received")} className={styles.number}>
+                {format.number(r.received)}
+              </td>
+              <td data-label={t("metric.due")} className={styles.number}>
+                {format.number(r.due)}
+              </td>
+              <td data-label={t("metric.responseRate")} className={styles.number}>
+                {formatValue(format, "rate", r.responseRate, none)}
+              </td>
+              <td data-label={t("metric.onTimeRate")} className={styles.number}>
+                {formatValue(format, "rate", r.onTimeRate, none)}
+              </td>
             </tr>
           ))}
         </tbody>

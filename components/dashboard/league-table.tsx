@@ -106,7 +106,7 @@ export async function LeagueTable({
                 ) : null}
               </th>
               {COLUMNS.map((c) => (
-                <td key={c.key} className={styles.number}>
+                <td key={c.key} className={styles.number} data-label={t(`metric.${c.key}`)}>
                   {formatValue(format, c.kind, r[c.key], none)}
                   {c.base ? (
                     <>

@@ -185,8 +185,10 @@ export async function MetricsTable({
                     </>
                   ) : null}
                 </th>
-                <td className={styles.number}>{formatValue(format, r.kind, r.value, none)}</td>
-                <td className={styles.number}>
+                <td data-label={t("all.value")} className={styles.number}>
+                  {formatValue(format, r.kind, r.value, none)}
+                </td>
+                <td data-label={t("all.count")} className={styles.number}>
                   {r.count === undefined ? (
                     none
                   ) : drill && r.count.n > 0 ? (
@@ -200,7 +202,9 @@ export async function MetricsTable({
                     format.number(r.count.n)
                   )}
                 </td>
-                <td className={styles.number}>{r.base === undefined ? none : format.number(r.base)}</td>
+                <td data-label={t("all.base")} className={styles.number}>
+                  {r.base === undefined ? none : format.number(r.base)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -221,7 +225,9 @@ export async function MetricsTable({
             {APPEAL_KINDS.map((k) => (
               <tr key={k}>
                 <th scope="row">{tk(k)}</th>
-                <td className={styles.number}>{format.number(metrics.byKind[k])}</td>
+                <td data-label={t("metric.received")} className={styles.number}>
+                  {format.number(metrics.byKind[k])}
+                </td>
               </tr>
             ))}
           </tbody>

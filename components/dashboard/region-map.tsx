@@ -159,8 +159,12 @@ export async function RegionMap({
                   <th scope="row">
                     <a href={href(r.region)}>{r.name}</a>
                   </th>
-                  <td className={styles.number}>{show(r.value)}</td>
-                  <td className={styles.number}>{r.base}</td>
+                  <td data-label={t(`metric.${metric}`)} className={styles.number}>
+                    {show(r.value)}
+                  </td>
+                  <td data-label={t("base")} className={styles.number}>
+                    {r.base}
+                  </td>
                 </tr>
               ))}
             </tbody>

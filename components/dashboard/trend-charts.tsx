@@ -46,7 +46,14 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
       ))}
       {points.map((p, i) =>
         i % labelEvery === 0 ? (
-          <text key={p.month} x={xOf(i)} y={HEIGHT - 10} textAnchor="middle">
+          // Every other label goes on a phone, where the labels are drawn larger (dashboard.module.css).
+          <text
+            key={p.month}
+            x={xOf(i)}
+            y={HEIGHT - 10}
+            textAnchor="middle"
+            className={(i / labelEvery) % 2 === 1 ? styles.minorLabel : undefined}
+          >
             {monthLabel(p.month)}
           </text>
         ) : null,
@@ -180,12 +187,24 @@ export async function TrendCharts({ points, id }: { points: TrendPoint[]; id: st
               {points.map((p) => (
                 <tr key={p.month}>
                   <th scope="row">{monthLabel(p.month)}</th>
-                  <td className={styles.number}>{format.number(p.received)}</td>
-                  <td className={styles.number}>{format.number(p.due)}</td>
-                  <td className={styles.number}>{formatValue(format, "rate", p.responseRate, none)}</td>
-                  <td className={styles.number}>{formatValue(format, "rate", p.onTimeRate, none)}</td>
-                  <td className={styles.number}>{format.number(p.overdue)}</td>
-                  <td className={styles.number}>{formatValue(format, "days", p.medianDays, none)}</td>
+                  <td data-label={t("metric.received")} className={styles.number}>
+                    {format.number(p.received)}
+                  </td>
+                  <td data-label={t("metric.due")} className={styles.number}>
+                    {format.number(p.due)}
+                  </td>
+                  <td data-label={t("metric.responseRate")} className={styles.number}>
+                    {formatValue(format, "rate", p.responseRate, none)}
+                  </td>
+                  <td data-label={t("metric.onTimeRate")} className={styles.number}>
+                    {formatValue(format, "rate", p.onTimeRate, none)}
+                  </td>
+                  <td data-label={t("metric.overdue")} className={styles.number}>
+                    {format.number(p.overdue)}
+                  </td>
+                  <td data-label={t("metric.medianDays")} className={styles.number}>
+                    {formatValue(format, "days", p.medianDays, none)}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -72,7 +72,7 @@ export function ContestDecisionForm({
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <ChoiceGroup
         name="outcome"
         legend={t("outcome")}

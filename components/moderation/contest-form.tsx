@@ -41,7 +41,7 @@ export function ContestForm({ appealId }: { appealId: string }) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextAreaField
         name="contestReason"
         label={t("reason")}

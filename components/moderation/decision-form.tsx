@@ -90,7 +90,7 @@ export function DecisionForm({ appealId, number, texts, redactions, detected, de
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <ChoiceGroup
         name="decision"
         legend={t("decision")}

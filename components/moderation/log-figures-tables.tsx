@@ -38,11 +38,11 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
             <tbody>
               <tr>
                 <th scope="row">{t("totalActions")}</th>
-                <td>{figures.totalActions}</td>
+                <td data-label={t("value")}>{figures.totalActions}</td>
               </tr>
               <tr>
                 <th scope="row">{t("declinedOrHidden")}</th>
-                <td>
+                <td data-label={t("value")}>
                   {t("shareOf", {
                     part: submissions.declinedOrHidden,
                     whole: submissions.total,
@@ -52,7 +52,7 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
               </tr>
               <tr>
                 <th scope="row">{t("medianTime")}</th>
-                <td>
+                <td data-label={t("value")}>
                   {t("medianOf", {
                     time: duration(timeToModeration.medianSeconds),
                     count: timeToModeration.moderated,
@@ -61,7 +61,7 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
               </tr>
               <tr>
                 <th scope="row">{t("contestsReversed")}</th>
-                <td>
+                <td data-label={t("value")}>
                   {t("contestsOf", {
                     reversed: contests.reversed,
                     decided: contests.decided,
@@ -89,7 +89,9 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
               {figures.perGround.map((g) => (
                 <tr key={g.ground ?? "none"}>
                   <th scope="row">{g.ground ? tg(g.ground) : t("noGround")}</th>
-                  <td className={styles.number}>{g.actions}</td>
+                  <td data-label={t("actions")} className={styles.number}>
+                    {g.actions}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -114,8 +116,12 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
               {figures.perBody.map((b) => (
                 <tr key={b.bodyId}>
                   <th scope="row">{bodyName(b, locale)}</th>
-                  <td className={styles.number}>{b.actions}</td>
-                  <td className={styles.number}>{b.restrictions}</td>
+                  <td data-label={t("actions")} className={styles.number}>
+                    {b.actions}
+                  </td>
+                  <td data-label={t("restrictions")} className={styles.number}>
+                    {b.restrictions}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -145,9 +151,15 @@ export async function LogFiguresTables({ figures }: { figures: LogFigures }) {
                   <th scope="row" className={styles.hash}>
                     {m.pseudonym}
                   </th>
-                  <td className={styles.number}>{m.actions}</td>
-                  <td className={styles.number}>{m.restrictions}</td>
-                  <td className={styles.number}>{m.reversedOnContest}</td>
+                  <td data-label={t("actions")} className={styles.number}>
+                    {m.actions}
+                  </td>
+                  <td data-label={t("restrictions")} className={styles.number}>
+                    {m.restrictions}
+                  </td>
+                  <td data-label={t("reversedOnContest")} className={styles.number}>
+                    {m.reversedOnContest}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -95,7 +95,7 @@ export function RedactionMarker({
 
   return (
     // A group per marked text: the subject, the text and the answer each have their own buttons and list.
-    <div className={styles.fieldset} role="group" aria-labelledby={`${id}-label`}>
+    <fieldset className={styles.fieldset} aria-labelledby={`${id}-label`}>
       <div className="field">
         <label id={`${id}-label`} htmlFor={`${id}-text`}>
           {label ?? t("textLabel")}
@@ -168,6 +168,6 @@ export function RedactionMarker({
           ),
         )}
       </p>
-    </div>
+    </fieldset>
   );
 }

@@ -37,7 +37,7 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <p>{t("lead")}</p>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <fieldset
         className={`field ${styles.choices}`}
         aria-invalid={errors.fields.decision ? true : undefined}

@@ -22,7 +22,7 @@ export function AssignForm({ appealId, executors, executorId }: Props) {
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <div className="field">
         <label htmlFor="assign-executor">{t("assign.executor")}</label>
         <select

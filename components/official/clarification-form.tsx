@@ -21,7 +21,7 @@ export function ClarificationForm({ appealId, pausesClock }: { appealId: string;
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextField
         id="clarify-question"
         name="question"

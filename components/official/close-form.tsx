@@ -20,7 +20,7 @@ export function CloseForm({ appealId }: { appealId: string }) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <p>{t("close.lead")}</p>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <div>
         <button type="submit" disabled={close.isPending}>
           {close.isPending ? t("working") : t("close.submit")}

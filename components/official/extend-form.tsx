@@ -37,7 +37,7 @@ export function ExtendForm({ appealId, earliest, latest, latestText }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <p>{t("extend.once")}</p>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <TextField
         id="extend-date"
         name="newDueOn"

@@ -52,7 +52,7 @@ export function ForwardForm({ appealId, number, groups, term }: Props) {
   return (
     <form onSubmit={onSubmit} noValidate className="form">
       <p>{term}</p>
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <div className="field">
         <label htmlFor="forward-filter">{t("forward.filter")}</label>
         <p id="forward-filter-hint" className="hint">

@@ -23,28 +23,14 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
         <thead>
           <tr>
             <th scope="col">{t("number")}</th>
-            <th scope="col" className={styles.wide}>
-              {t("subject")}
-            </th>
-            <th scope="col" className={styles.wide}>
-              {t("kind")}
-            </th>
-            {inbox.withSubordinates && (
-              <th scope="col" className={styles.wide}>
-                {t("body")}
-              </th>
-            )}
-            <th scope="col" className={styles.wide}>
-              {tl("label")}
-            </th>
-            <th scope="col" className={styles.wide}>
-              {t("received")}
-            </th>
+            <th scope="col">{t("subject")}</th>
+            <th scope="col">{t("kind")}</th>
+            {inbox.withSubordinates && <th scope="col">{t("body")}</th>}
+            <th scope="col">{tl("label")}</th>
+            <th scope="col">{t("received")}</th>
             <th scope="col">{t("dueDate")}</th>
             <th scope="col">{t("left")}</th>
-            <th scope="col" className={styles.wide}>
-              {t("executor")}
-            </th>
+            <th scope="col">{t("executor")}</th>
           </tr>
         </thead>
         <tbody>
@@ -54,22 +40,19 @@ export async function InboxTable({ inbox }: { inbox: Inbox }) {
                 <Link href={`/inbox/${item.id}`} className={styles.number}>
                   {item.number}
                 </Link>
-                {/* On a phone the subject rides under the number, leaving room for the deadline. */}
-                <span className={styles.narrow}>{item.subject}</span>
-                <span className={styles.narrow}>{language(item.locale)}</span>
               </td>
-              <td className={styles.wide}>{item.subject}</td>
-              <td className={styles.wide}>{ta(`kind.${item.kind}`)}</td>
-              {inbox.withSubordinates && <td className={styles.wide}>{bodyName(item.body, locale)}</td>}
-              <td className={styles.wide}>{language(item.locale)}</td>
-              <td className={styles.wide}>{day(item.receivedAt)}</td>
-              <td>
+              <td data-label={t("subject")}>{item.subject}</td>
+              <td data-label={t("kind")}>{ta(`kind.${item.kind}`)}</td>
+              {inbox.withSubordinates && <td data-label={t("body")}>{bodyName(item.body, locale)}</td>}
+              <td data-label={tl("label")}>{language(item.locale)}</td>
+              <td data-label={t("received")}>{day(item.receivedAt)}</td>
+              <td data-label={t("dueDate")}>
                 <time dateTime={item.dueAt.toISOString()}>{day(item.dueAt)}</time>
               </td>
-              <td>
+              <td data-label={t("left")}>
                 <DeadlineBadge state={item} />
               </td>
-              <td className={styles.wide}>{item.executorName ?? t("unassigned")}</td>
+              <td data-label={t("executor")}>{item.executorName ?? t("unassigned")}</td>
             </tr>
           ))}
         </tbody>

@@ -3,8 +3,9 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterInputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { chosenFiles, fileProblemsBeforeUpload } from "@/components/citizen/file-errors";
 import { FormAlert } from "@/components/form-alert";
-import { type FormErrors, NO_ERRORS, useErrorMessages } from "@/components/form-errors";
+import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
 import { bodyName } from "@/components/localized";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
@@ -41,6 +42,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
   const router = useRouter();
   const trpc = useTRPC();
   const messagesOf = useErrorMessages();
+  const localErrors = useLocalErrors();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   // One key per form: a double click or a retry after a lost response files one appeal, not two.
   const [idempotencyKey] = useState(newIdempotencyKey);
@@ -69,6 +71,11 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
     // Sent as the form is, files included; the server validates every field.
     const form = new FormData(event.currentTarget);
     form.set("idempotencyKey", idempotencyKey);
+    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form), limits));
+    if (refused) {
+      setErrors(refused);
+      return;
+    }
     try {
       const receipt = await file.mutateAsync(form);
       keepAccessCode(receipt.id, receipt.accessCode);
@@ -89,7 +96,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
-      <FormAlert message={errors.form} />
+      <FormAlert message={errors.form} fields={errors.fields} />
       <fieldset className="form">
         <legend>{t("citizenLegend")}</legend>
         <TextField

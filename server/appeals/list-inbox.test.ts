@@ -71,6 +71,17 @@ describe("the inbox of a body", () => {
     ]);
   });
 
+  it("finds an appeal by its number, whole or by its last digits, in the body's scope only", async () => {
+    const find = (number: string) => listInbox(db(), { viewer: s.almatyCity.user, tab: "new", number, now });
+    // Assigned and overdue: not in the "new" tab, found all the same.
+    expect((await find(s.overdue.number)).items.map((i) => i.subject)).toEqual(["B"]);
+    expect((await find(s.overdue.number.toLowerCase())).items.map((i) => i.subject)).toEqual(["B"]);
+    const serial = String(Number(s.paused.number.split("-").at(-1)));
+    expect((await find(serial)).items.map((i) => i.subject)).toEqual(["D"]);
+    // Another body's appeal stays out of reach.
+    expect((await find(s.elsewhere.number)).items).toEqual([]);
+  });
+
   it("pages by deadline with a cursor", async () => {
     const first = await listInbox(db(), { viewer: s.almatyCity.user, tab: "new", limit: 1, now });
     expect(first.items.map((i) => i.subject)).toEqual(["A"]);

@@ -1,4 +1,4 @@
-import { and, asc, count, eq, gt, gte, inArray, isNull, lt, ne, or, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, gt, gte, inArray, isNull, like, lt, ne, or, type SQL } from "drizzle-orm";
 import { alias } from "drizzle-orm/pg-core";
 import type { Db } from "@/db/client";
 import { appeals, stateBodies, users } from "@/db/schema";
@@ -23,8 +23,17 @@ export type InboxOptions = {
   /** Opaque position returned as `nextCursor` by the previous page. */
   cursor?: string | null;
   limit?: number;
+  /** An appeal's number, whole ("ЖТ-2026-000123") or its last digits ("123"): found whatever its tab. */
+  number?: string;
   now?: Date;
 };
+
+/** The condition for a typed number: the whole number in any case, or the serial at its end. */
+function numberCondition(typed: string): SQL {
+  const n = typed.trim().toUpperCase();
+  if (/^\d{1,6}$/.test(n)) return like(appeals.number, `%-${n.padStart(6, "0")}`);
+  return eq(appeals.number, n);
+}
 
 const AWAITING = inArray(appeals.status, ["registered", "in_progress", "awaiting_clarification"]);
 // Awaiting an answer with the clock running: a clarification request may have stopped it.
@@ -96,7 +105,13 @@ export async function listInbox(db: Db, o: InboxOptions) {
     .from(appeals)
     .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
     .leftJoin(executors, eq(executors.id, appeals.executorId))
-    .where(and(scope, tabCondition(o.tab, now, soon), o.cursor ? afterCursor(o.cursor) : undefined))
+    .where(
+      and(
+        scope,
+        o.number ? numberCondition(o.number) : tabCondition(o.tab, now, soon),
+        o.cursor ? afterCursor(o.cursor) : undefined,
+      ),
+    )
     .orderBy(asc(appeals.dueAt), asc(appeals.id))
     .limit(limit + 1);
 

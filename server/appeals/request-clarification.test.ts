@@ -3,6 +3,7 @@ import { describe, expect, it } from "vitest";
 import { appealEvents, deadlinePolicies, mailMessages, notifications } from "@/db/schema";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
+import { listNotifications } from "../notifications/list-notifications";
 import { provideClarification } from "./provide-clarification";
 import { requestClarification } from "./request-clarification";
 
@@ -30,6 +31,14 @@ describe("asking the applicant for clarification", () => {
     expect(event?.data).toEqual({ question: QUESTION, pausesClock: true });
     const inApp = await db().select().from(notifications).where(eq(notifications.appealId, appeal.id));
     expect(inApp.map((n) => n.type)).toEqual(["registered", "clarification_requested"]);
+    // The notice in the account quotes the question; the others quote nothing.
+    const listed = await listNotifications(db(), { userId: appeal.authorId as string, page: 1 });
+    expect(listed.items.map((n) => [n.type, n.question])).toEqual(
+      expect.arrayContaining([
+        ["clarification_requested", QUESTION],
+        ["registered", null],
+      ]),
+    );
     const mail = await db().select().from(mailMessages).where(eq(mailMessages.appealId, appeal.id));
     expect(mail.at(-1)?.text).toContain(QUESTION);
 

@@ -1,6 +1,6 @@
-import { and, count, desc, eq, isNull } from "drizzle-orm";
+import { and, count, desc, eq, isNull, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appeals, notifications } from "@/db/schema";
+import { appealEvents, appeals, notifications } from "@/db/schema";
 
 export const NOTIFICATIONS_PAGE_SIZE = 20;
 
@@ -15,6 +15,12 @@ export async function listNotifications(db: Db, o: { userId: string; page: numbe
       appealId: appeals.id,
       appealNumber: appeals.number,
       appealSubject: appeals.subject,
+      // A request for clarification is quoted in its notice: the citizen reads what is asked at once (the
+      // latest question of the appeal, the one still waiting for a reply).
+      question: sql<string | null>`case when ${notifications.type} = 'clarification_requested' then (
+        select ${appealEvents.data}->>'question' from ${appealEvents}
+        where ${appealEvents.appealId} = ${appeals.id} and ${appealEvents.type} = 'clarification_requested'
+        order by ${appealEvents.id} desc limit 1) end`,
     })
     .from(notifications)
     .innerJoin(appeals, eq(appeals.id, notifications.appealId))

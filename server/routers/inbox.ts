@@ -25,6 +25,7 @@ export const InboxInput = z.strictObject({
     .regex(/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}\.\d{3}Z\|[0-9a-f-]{36}$/)
     .nullish(),
   limit: z.number().int().min(1).max(INBOX_PAGE_SIZE.max).optional(),
+  number: z.string().trim().min(1).max(20).optional(),
 });
 
 export const ForwardInput = AppealId.extend({ toBodyId: z.uuid(), reason: Text(10, 2000) });

@@ -1,6 +1,12 @@
 import type { ReactNode } from "react";
 import { ClientMessages } from "@/components/client-messages";
+import { TrpcProviders } from "@/components/trpc-provider";
 
 export default function OfficialLayout({ children }: { children: ReactNode }) {
-  return <ClientMessages area="official">{children}</ClientMessages>;
+  return (
+    // Forms of these pages call procedures from the browser; the public pages do not load the client.
+    <ClientMessages area="official">
+      <TrpcProviders>{children}</TrpcProviders>
+    </ClientMessages>
+  );
 }

@@ -26,6 +26,8 @@ describe("the metrics as open data", () => {
   it("downloads one CSV row per body and month, with the documented columns", async () => {
     const response = await csvRoute.GET(url("metrics.csv", "from=2026-03&to=2026-04"));
     expect(response.headers.get("content-type")).toBe("text/csv; charset=utf-8");
+    // A UTF-8 byte-order mark first, for spreadsheets (text() below drops it, as a decoder should).
+    expect([...new Uint8Array(await response.clone().arrayBuffer()).slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = (await response.text()).trimEnd().split("\r\n");
     const header = lines[0]?.split(",") ?? [];
     expect(header.slice(0, 8)).toEqual([

@@ -1,5 +1,6 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { bodyName } from "@/components/localized";
+import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 
@@ -11,6 +12,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const t = await getTranslations("auth");
   const tr = await getTranslations("roles");
   const ts = await getTranslations("accountSecurity");
+  const tu = await getTranslations("ui");
   return (
     <div className="narrow">
       <h1>{t("accountTitle")}</h1>
@@ -29,6 +31,16 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           </>
         )}
       </dl>
+      {/* Just registered or back later: what a citizen's account is for is one step away. */}
+      {profile.role === "citizen" && (
+        <section aria-labelledby="next-step" className="card">
+          <h2 id="next-step">{tu("nextStepTitle")}</h2>
+          <p>{tu("nextStepText")}</p>
+          <Link href="/appeals/new" className="button">
+            {tu("nextStepLink")}
+          </Link>
+        </section>
+      )}
     </div>
   );
 }

@@ -44,6 +44,11 @@ export default async function NotificationsPage({ params, searchParams }: Props)
               {!n.readAt && <span className="badge badge-warn">{t("unread")}</span>}{" "}
               {t(`types.${n.type}`, { number: n.appealNumber, subject: n.appealSubject })}{" "}
               <Link href={appealHref(n.appealId)}>{t("open", { number: n.appealNumber })}</Link>
+              {n.question && (
+                <blockquote>
+                  <p>{n.question}</p>
+                </blockquote>
+              )}
             </li>
           ))}
         </ul>

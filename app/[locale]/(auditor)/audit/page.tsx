@@ -111,12 +111,12 @@ export default async function AuditFigurePage({ params, searchParams }: Props) {
                     <br />
                     <span className="hint">{tk(a.kind)}</span>
                   </th>
-                  <td>{a.hidden ? <em>{t("hidden")}</em> : a.subject}</td>
-                  <td>
+                  <td data-label={t("subject")}>{a.hidden ? <em>{t("hidden")}</em> : a.subject}</td>
+                  <td data-label={t("body")}>
                     {bodyName({ nameKk: a.bodyNameKk, nameRu: a.bodyNameRu, nameEn: a.bodyNameEn }, lang)}
                   </td>
-                  <td>{day(a.filedAt)}</td>
-                  <td>
+                  <td data-label={t("filed")}>{day(a.filedAt)}</td>
+                  <td data-label={t("status")}>
                     {ts(a.status)}
                     {a.overdueDays !== null ? (
                       <>
@@ -125,7 +125,9 @@ export default async function AuditFigurePage({ params, searchParams }: Props) {
                       </>
                     ) : null}
                   </td>
-                  <td className={styles.number}>{a.answerDays ?? td("none")}</td>
+                  <td data-label={t("days")} className={styles.number}>
+                    {a.answerDays ?? td("none")}
+                  </td>
                 </tr>
               ))}
             </tbody>

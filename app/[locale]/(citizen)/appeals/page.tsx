@@ -46,15 +46,15 @@ export default async function MyAppealsPage({ params }: { params: Promise<{ loca
                     <Link href={`/appeals/${a.id}`}>{a.number}</Link>
                     <div className="hint">{tk(a.kind)}</div>
                   </th>
-                  <td>{a.subject}</td>
-                  <td>{bodyName(a.body, locale)}</td>
-                  <td>{ts(a.status)}</td>
-                  <td>
+                  <td data-label={t("subject")}>{a.subject}</td>
+                  <td data-label={t("body")}>{bodyName(a.body, locale)}</td>
+                  <td data-label={t("status")}>{ts(a.status)}</td>
+                  <td data-label={t("deadline")}>
                     <time dateTime={a.dueAt.toISOString()}>
                       {format.dateTime(a.dueAt, { dateStyle: "medium" })}
                     </time>
                   </td>
-                  <td>
+                  <td data-label={t("left")}>
                     <DeadlineStatus state={a.deadline} />
                   </td>
                 </tr>

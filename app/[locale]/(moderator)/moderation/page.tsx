@@ -99,12 +99,12 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
               <tbody>
                 {queue.pending.map((p) => (
                   <tr key={p.appealId}>
-                    <td>
+                    <td data-label={t("number")}>
                       <Link href={`/moderation/${p.appealId}`}>{p.number}</Link>
                     </td>
-                    <td>{p.subject}</td>
-                    <td>{bodyName(p.body, locale)}</td>
-                    <td>
+                    <td data-label={t("subject")}>{p.subject}</td>
+                    <td data-label={t("body")}>{bodyName(p.body, locale)}</td>
+                    <td data-label={t("submitted")}>
                       <time dateTime={p.submittedAt.toISOString()}>{when(p.submittedAt)}</time>
                     </td>
                   </tr>
@@ -171,14 +171,16 @@ export default async function ModerationQueuePage({ params, searchParams }: Prop
               <tbody>
                 {queue.contests.map((c) => (
                   <tr key={c.appealId}>
-                    <td>
+                    <td data-label={t("number")}>
                       <Link href={`/moderation/${c.appealId}`}>{c.number}</Link>
                     </td>
-                    <td>
+                    <td data-label={t("contested")}>
                       {ta(c.contestedAction)} ({t("entry", { seq: c.contestedSeq })})
                     </td>
-                    <td className={styles.text}>{c.reason}</td>
-                    <td>
+                    <td data-label={t("reason")} className={styles.text}>
+                      {c.reason}
+                    </td>
+                    <td data-label={t("contestedAt")}>
                       <time dateTime={c.contestedAt.toISOString()}>{when(c.contestedAt)}</time>
                     </td>
                   </tr>

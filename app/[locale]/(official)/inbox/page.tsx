@@ -31,9 +31,10 @@ export default async function InboxPage({ params, searchParams }: Props) {
   const cursor = one(query.cursor);
   const forwarded = one(query.forwarded);
   const passedUp = one(query.passedUp);
+  const number = one(query.number)?.trim().slice(0, 20) || undefined;
 
   const inbox = await (await getCaller()).inbox
-    .list({ tab, bodyId, withSubordinates: withSubordinates || undefined, cursor })
+    .list({ tab, bodyId, withSubordinates: withSubordinates || undefined, cursor, number })
     .catch((error: unknown) => {
       // A body outside the viewer's charge, or a hand-edited address, shows as nothing at all.
       if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
@@ -42,6 +43,7 @@ export default async function InboxPage({ params, searchParams }: Props) {
     });
   const t = await getTranslations("official.inbox");
   const tc = await getTranslations("complaints.passUp");
+  const tu = await getTranslations("ui");
   const current = inbox.supervisedBodies.find((b) => b.id === inbox.bodyId);
   // What the tabs and the pager keep while moving around.
   const keep: Record<string, string> = {
@@ -59,8 +61,39 @@ export default async function InboxPage({ params, searchParams }: Props) {
         {passedUp && <p className="alert alert-ok">{tc("doneNumber", { number: passedUp })}</p>}
       </div>
       {inbox.readOnly && <p className="alert">{t("readOnly")}</p>}
-      <InboxTabs current={tab} counts={inbox.counts} query={keep} />
-      <p className="hint">{t(`tabHint.${tab}`)}</p>
+      {/* A plain GET form: the number from a letter or a phone call leads straight to the appeal. */}
+      <search>
+        <form method="get" action={`/${locale}/inbox`} className="inline-form">
+          {Object.entries(keep).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label htmlFor="inbox-number">{tu("findNumber")}</label>
+          <input
+            id="inbox-number"
+            name="number"
+            defaultValue={number}
+            maxLength={20}
+            aria-describedby="inbox-number-hint"
+          />
+          <button type="submit" className="secondary">
+            {tu("find")}
+          </button>
+          <span id="inbox-number-hint" className="hint">
+            {tu("findNumberHint")}
+          </span>
+        </form>
+      </search>
+      {number ? (
+        <p>
+          {tu("foundByNumber", { number })}{" "}
+          <Link href={{ pathname: "/inbox", query: { ...keep, tab } }}>{tu("clearNumber")}</Link>
+        </p>
+      ) : (
+        <>
+          <InboxTabs current={tab} counts={inbox.counts} query={keep} />
+          <p className="hint">{t(`tabHint.${tab}`)}</p>
+        </>
+      )}
       <InboxTable inbox={inbox} />
       <div className="pager">
         {cursor && <Link href={{ pathname: "/inbox", query: { ...keep, tab } }}>{t("first")}</Link>}

@@ -82,16 +82,16 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
               <tbody>
                 {figures.requestedByState.map((r) => (
                   <tr key={r.seq}>
-                    <td>
+                    <td data-label={t("entry")}>
                       <Link href={entryHref(r.seq)}>#{r.seq}</Link>
                     </td>
-                    <td>{r.appealNumber}</td>
-                    <td>{ta(r.action)}</td>
-                    <td>
+                    <td data-label={t("appeal")}>{r.appealNumber}</td>
+                    <td data-label={t("action")}>{ta(r.action)}</td>
+                    <td data-label={t("askedBy")}>
                       {ts(r.sourceType)}: {r.sourceIdentity ?? "—"}
                     </td>
-                    <td>{bodyName(r.body, locale)}</td>
-                    <td>
+                    <td data-label={t("addressedTo")}>{bodyName(r.body, locale)}</td>
+                    <td data-label={t("time")}>
                       <time dateTime={new Date(r.at).toISOString()}>{when(r.at)}</time>
                     </td>
                   </tr>

@@ -34,7 +34,8 @@ const one = (v: string | string[] | undefined) => (typeof v === "string" && v.tr
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { locale } = await params;
   const t = await getTranslations({ locale, namespace: "publicAppeals.list" });
-  return { title: `${t("title")} — Tyndau` };
+  const tn = await getTranslations({ locale, namespace: "nav" });
+  return { title: `${t("title")} — ${tn("brand")}` };
 }
 
 export default async function PublicAppealsPage({ params, searchParams }: Props) {
@@ -49,6 +50,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
   const t = await getTranslations("publicAppeals.list");
   const tk = await getTranslations("appeal.kind");
   const tv = await getTranslations("validation");
+  const tu = await getTranslations("ui");
   const format = await getFormatter();
 
   // The address is the reader's to edit: a value the form never offers is shown as a problem, not a crash.
@@ -85,6 +87,12 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
     query: { ...values, ...(n > 1 ? { page: String(n) } : {}) },
   });
 
+  const exportQuery = new URLSearchParams(
+    Object.entries(values).filter(
+      (e): e is [string, string] => e[0] !== "q" && e[0] !== "sort" && typeof e[1] === "string",
+    ),
+  ).toString();
+
   return (
     <>
       <h1>{t("title")}</h1>
@@ -97,6 +105,14 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
         </h2>
       )}
       {result && result.items.length === 0 && <p>{t("empty")}</p>}
+      {result && (
+        // The same filters as open data (the export takes no text search, sort or page).
+        <p className="hint">
+          {tu("exportsFiltered")} <a href={`/api/exports/public-appeals.csv?${exportQuery}`}>{tu("csv")}</a>
+          {" · "}
+          <a href={`/api/exports/public-appeals.json?${exportQuery}`}>{tu("json")}</a>
+        </p>
+      )}
       {result && result.items.length > 0 && (
         <>
           <div className="table-wrap">
@@ -122,14 +138,14 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
                         </time>
                       </div>
                     </th>
-                    <td>
+                    <td data-label={t("subject")}>
                       <PublicText segments={a.subject} inline />
                     </td>
-                    <td>{bodyName(a.body, locale)}</td>
-                    <td>
+                    <td data-label={t("body")}>{bodyName(a.body, locale)}</td>
+                    <td data-label={t("status")}>
                       <PublicStatusBadge status={a.status} overdue={a.overdue} />
                     </td>
-                    <td>{t("supportCount", { count: a.supportCount })}</td>
+                    <td data-label={t("supports")}>{t("supportCount", { count: a.supportCount })}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { RegisterForm } from "@/components/register-form";
+import { TrpcProviders } from "@/components/trpc-provider";
 
 export default async function RegisterPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);
@@ -8,7 +9,10 @@ export default async function RegisterPage({ params }: { params: Promise<{ local
     <div className="narrow">
       <h1>{t("registerTitle")}</h1>
       <p>{t("registerLead")}</p>
-      <RegisterForm />
+      {/* The one public form that calls a procedure from the browser: the other public pages go without. */}
+      <TrpcProviders>
+        <RegisterForm />
+      </TrpcProviders>
     </div>
   );
 }

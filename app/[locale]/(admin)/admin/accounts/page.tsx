@@ -60,12 +60,12 @@ export default async function AccountsPage({ params, searchParams }: Props) {
             <tbody>
               {accounts.map((a) => (
                 <tr key={a.id}>
-                  <td>{a.fullName}</td>
-                  <td>{a.email}</td>
-                  <td>{tr(a.role)}</td>
-                  <td>{a.body ? bodyName(a.body, locale) : "—"}</td>
-                  <td>{a.disabled ? t("disabled") : t("active")}</td>
-                  <td>
+                  <td data-label={t("fullName")}>{a.fullName}</td>
+                  <td data-label={t("email")}>{a.email}</td>
+                  <td data-label={t("role")}>{tr(a.role)}</td>
+                  <td data-label={t("body")}>{a.body ? bodyName(a.body, locale) : "—"}</td>
+                  <td data-label={t("status")}>{a.disabled ? t("disabled") : t("active")}</td>
+                  <td data-label={t("actions")}>
                     <AccountActions account={a} bodies={bodies} />
                   </td>
                 </tr>

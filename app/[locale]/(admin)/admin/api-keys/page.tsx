@@ -40,12 +40,16 @@ export default async function ApiKeysPage({ params }: { params: Promise<{ locale
                 {keys.map((k) => (
                   <tr key={k.id}>
                     <th scope="row">{k.name}</th>
-                    <td>{k.accountEmail}</td>
-                    <td>
+                    <td data-label={t("account")}>{k.accountEmail}</td>
+                    <td data-label={t("issuedAt")}>
                       <time dateTime={k.createdAt.toISOString()}>{day(k.createdAt)}</time>
                     </td>
-                    <td>{k.revokedAt ? t("revokedOn", { date: day(k.revokedAt) }) : t("active")}</td>
-                    <td>{k.revokedAt ? null : <RevokeApiKeyButton id={k.id} name={k.name} />}</td>
+                    <td data-label={t("status")}>
+                      {k.revokedAt ? t("revokedOn", { date: day(k.revokedAt) }) : t("active")}
+                    </td>
+                    <td data-label={t("actions")}>
+                      {k.revokedAt ? null : <RevokeApiKeyButton id={k.id} name={k.name} />}
+                    </td>
                   </tr>
                 ))}
               </tbody>

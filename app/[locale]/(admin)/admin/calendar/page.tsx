@@ -109,10 +109,12 @@ export default async function CalendarPage({ params, searchParams }: Props) {
                       <th scope="row">
                         <time dateTime={d.date}>{label}</time>
                       </th>
-                      <td>{format.dateTime(noonOf(d.date), { weekday: "long" })}</td>
-                      <td>{t(`calendar.kinds.${d.kind}`)}</td>
-                      <td>{d.name}</td>
-                      <td>
+                      <td data-label={t("calendar.weekday")}>
+                        {format.dateTime(noonOf(d.date), { weekday: "long" })}
+                      </td>
+                      <td data-label={t("calendar.kind")}>{t(`calendar.kinds.${d.kind}`)}</td>
+                      <td data-label={t("calendar.name")}>{d.name}</td>
+                      <td data-label={t("calendar.actions")}>
                         <RemoveCalendarDayButton date={d.date} label={label} />
                       </td>
                     </tr>

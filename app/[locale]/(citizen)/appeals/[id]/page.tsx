@@ -16,9 +16,12 @@ import { getCaller } from "@/server/caller";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import { orNotFound } from "@/server/or-not-found";
 
-type Props = { params: Promise<{ locale: string; id: string }> };
+type Props = {
+  params: Promise<{ locale: string; id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
-export default async function AppealPage({ params }: Props) {
+export default async function AppealPage({ params, searchParams }: Props) {
   const { locale, id } = await params;
   setRequestLocale(locale);
   const user = await requireUser(locale);
@@ -31,6 +34,9 @@ export default async function AppealPage({ params }: Props) {
   const td = await getTranslations("appeal.decision");
   const te = await getTranslations("appeal.event");
   const to = await getTranslations("timeline.outcome");
+  const tu = await getTranslations("ui");
+  // Set by the reply form once the reply is in: the citizen sees it was received.
+  const clarified = (await searchParams).clarified === "1";
   const format = await getFormatter();
   const { appeal, answer, rating } = view;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
@@ -48,6 +54,26 @@ export default async function AppealPage({ params }: Props) {
         <span className="badge">{ts(appeal.status)}</span>
         {view.deadline.daysLeft !== null && <DeadlineStatus state={view.deadline} />}
       </p>
+
+      {/* The body waits for the citizen: said first, with the question, one tap from the reply form. */}
+      {view.can.clarify && (
+        <div className="alert alert-warn">
+          <p>{tu("clarifyAsked")}</p>
+          {view.question && (
+            <blockquote>
+              <p className={styles.prose}>{view.question}</p>
+            </blockquote>
+          )}
+          <p>
+            <a href="#clarify-heading">{tu("clarifyJump")}</a>
+          </p>
+        </div>
+      )}
+      {clarified && !view.can.clarify && (
+        <p role="status" className="alert alert-ok">
+          {tu("clarifySent")}
+        </p>
+      )}
 
       {view.complaintOf && (
         <p>

@@ -4,6 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { bodyName } from "@/components/localized";
 import { ActionNotices, ActionPanel } from "@/components/official/action-panel";
 import { AnswerForm } from "@/components/official/answer-form";
+import { AnswerPreview } from "@/components/official/answer-preview";
 import { AssignForm } from "@/components/official/assign-form";
 import { ClarificationForm } from "@/components/official/clarification-form";
 import { CloseForm } from "@/components/official/close-form";
@@ -262,21 +263,23 @@ export default async function OfficialAppealPage({ params }: Props) {
               <ActionPanel title={tf("answer.title")}>
                 {complaint?.stage === "at_challenged_body" && <p className="alert">{tc("onlySatisfy")}</p>}
                 <p className="hint">{tl("answerHint")}</p>
-                <AnswerForm
-                  appealId={appeal.id}
-                  appealRights={
-                    detail.superiorBody
-                      ? tApplicant("answer.appealRightsText", {
-                          superior: bodyName(detail.superiorBody, appealLocale),
-                        })
-                      : tApplicant("answer.appealRightsTextNoSuperior")
-                  }
-                  limits={{
-                    textMin: ANSWER_LIMITS.text.min,
-                    maxFiles: ATTACHMENT_LIMITS.maxFiles,
-                    maxMegabytes: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024,
-                  }}
-                />
+                <AnswerPreview>
+                  <AnswerForm
+                    appealId={appeal.id}
+                    appealRights={
+                      detail.superiorBody
+                        ? tApplicant("answer.appealRightsText", {
+                            superior: bodyName(detail.superiorBody, appealLocale),
+                          })
+                        : tApplicant("answer.appealRightsTextNoSuperior")
+                    }
+                    limits={{
+                      textMin: ANSWER_LIMITS.text.min,
+                      maxFiles: ATTACHMENT_LIMITS.maxFiles,
+                      maxMegabytes: ATTACHMENT_LIMITS.maxBytes / 1024 / 1024,
+                    }}
+                  />
+                </AnswerPreview>
               </ActionPanel>
             )}
             {actions.close && (

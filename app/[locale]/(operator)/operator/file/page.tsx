@@ -64,15 +64,17 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
               <tbody>
                 {filed.map((a) => (
                   <tr key={a.id}>
-                    <td>
+                    <td data-label={t("columns.number")}>
                       {/* Opens the receipt again, to reprint it or to issue a new access code. */}
                       <Link href={`/operator/receipt/${a.id}`}>{a.number}</Link>
                     </td>
-                    <td>{day(a.filedAt)}</td>
-                    <td>{a.applicantName}</td>
-                    <td>{tl.has(`name.${a.locale}`) ? tl(`name.${a.locale}`) : a.locale}</td>
-                    <td>{bodyName(a.body, locale)}</td>
-                    <td>
+                    <td data-label={t("columns.filedAt")}>{day(a.filedAt)}</td>
+                    <td data-label={t("columns.applicant")}>{a.applicantName}</td>
+                    <td data-label={tl("label")}>
+                      {tl.has(`name.${a.locale}`) ? tl(`name.${a.locale}`) : a.locale}
+                    </td>
+                    <td data-label={t("columns.body")}>{bodyName(a.body, locale)}</td>
+                    <td data-label={t("columns.status")}>
                       {ta(`status.${a.status}`)}
                       {a.overdue && (
                         <>
@@ -81,7 +83,7 @@ export default async function AssistedFilingPage({ params }: { params: Promise<{
                         </>
                       )}
                     </td>
-                    <td>{day(a.dueAt)}</td>
+                    <td data-label={t("columns.dueAt")}>{day(a.dueAt)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -35,6 +35,7 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
   const { period } = periodOf(await searchParams, new Date());
   const [data, user] = await Promise.all([orNotFound(load(code, period.from, period.to)), getCurrentUser()]);
   const t = await getTranslations("dashboard");
+  const tu = await getTranslations("ui");
   const lang = (await getLocale()) as Locale;
   const name = bodyName(data.body, lang);
   const region = data.body.region as RegionCode | null;
@@ -72,6 +73,19 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
       <section className={styles.section} aria-labelledby="categories-heading">
         <h2 id="categories-heading">{t("categories.title")}</h2>
         <CategoryTable rows={data.categories} />
+      </section>
+      <section className={styles.section} aria-labelledby="data-heading">
+        <h2 id="data-heading">{tu("exportsTitle")}</h2>
+        <p>
+          <Link href={{ pathname: "/public-appeals", query: { body: data.body.id } }}>
+            {tu("publicAppealsOfBody")}
+          </Link>
+        </p>
+        <p>
+          {tu("exportsBody")} <a href={`/api/exports/public-appeals.csv?body=${data.body.id}`}>{tu("csv")}</a>
+          {" · "}
+          <a href={`/api/exports/public-appeals.json?body=${data.body.id}`}>{tu("json")}</a>
+        </p>
       </section>
     </>
   );

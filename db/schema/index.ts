@@ -4,6 +4,7 @@ export * from "./calendar";
 export * from "./metrics";
 export * from "./moderation";
 export * from "./notifications";
+export * from "./open-data";
 export * from "./rate-limits";
 export * from "./state-bodies";
 export * from "./users";

@@ -1,5 +1,6 @@
 import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import styles from "@/components/open-data/open-data.module.css";
 import { getCaller } from "@/server/caller";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -32,9 +33,9 @@ export default async function OpenDataPage({ params }: Props) {
       <section aria-labelledby="verify-heading">
         <h2 id="verify-heading">{t("verifyTitle")}</h2>
         <p>{t("verifyLead")}</p>
-        <pre>
-          <code>{`npm run verify-snapshot -- ${origin} ${example}`}</code>
-        </pre>
+        <p>
+          <code className={styles.command}>{`npm run verify-snapshot -- ${origin} ${example}`}</code>
+        </p>
         <p>
           {t("machineList")} {/* Outside the locale routes: a plain link, not the localized one. */}
           <a href="/open-data/index.json">/open-data/index.json</a>
@@ -61,7 +62,7 @@ export default async function OpenDataPage({ params }: Props) {
                     <time dateTime={s.date}>{s.date}</time>
                   </th>
                   <td>
-                    <ul>
+                    <ul className={styles.files}>
                       {s.files.map((f) => (
                         <li key={f.path}>
                           <a href={`/open-data/${s.date}/${f.path}`}>{f.path}</a> (
@@ -73,7 +74,7 @@ export default async function OpenDataPage({ params }: Props) {
                   <td>
                     <a href={`/open-data/${s.date}/manifest.json`}>manifest.json</a>
                     <br />
-                    <small>{t("keyId", { keyId: s.keyId })}</small>
+                    <small className={styles.command}>{t("keyId", { keyId: s.keyId })}</small>
                   </td>
                 </tr>
               ))}

@@ -1,6 +1,7 @@
 export * from "./api-keys";
 export * from "./appeals";
 export * from "./calendar";
+export * from "./imported-registers";
 export * from "./metrics";
 export * from "./moderation";
 export * from "./notifications";

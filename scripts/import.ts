@@ -1,4 +1,4 @@
-// `npm run import -- <file> --mapping <mapping.json>`: brings a register of appeals kept elsewhere (CSV or
+// `npm run import -- <file> --mapping <mapping.json> [--format csv|jsonl]` (`-` for standard input): brings a register of appeals kept elsewhere (CSV or
 // JSON Lines) into imported_appeals, streaming, and prints its progress, the rows it refused with the reason,
 // and the figures of the register per agency and per service type (docs/open-data.md). Re-importing the
 // same file writes nothing. Exits 0 when it ran (refused rows included), 2 when it could not.
@@ -6,7 +6,7 @@ import { readFileSync } from "node:fs";
 import { createDatabase } from "@/db/client";
 import { resolveDatabaseUrl } from "@/scripts/resolve-database";
 import { importRegister } from "@/server/open-data/import/import-register";
-import { readRecords } from "@/server/open-data/import/read-records";
+import { formatOf, type RegisterFormat, readRecords } from "@/server/open-data/import/read-records";
 import { registerFigures } from "@/server/open-data/import/register-figures";
 import { RegisterMapping } from "@/server/open-data/import/register-mapping";
 
@@ -16,8 +16,12 @@ async function main() {
   const args = process.argv.slice(2);
   const at = args.indexOf("--mapping");
   const mappingFile = at >= 0 ? args.splice(at, 2)[1] : undefined;
+  const formatAt = args.indexOf("--format");
+  const format = formatAt >= 0 ? args.splice(formatAt, 2)[1] : undefined;
   const [file] = args;
-  if (!file || !mappingFile) throw new Error("usage: import <file> --mapping <mapping.json>");
+  if (!file || !mappingFile || (format !== undefined && format !== "csv" && format !== "jsonl")) {
+    throw new Error("usage: import <file | -> --mapping <mapping.json> [--format csv|jsonl]");
+  }
   const parsed = RegisterMapping.safeParse(JSON.parse(readFileSync(mappingFile, "utf8")));
   if (!parsed.success) {
     throw new Error(
@@ -31,7 +35,7 @@ async function main() {
   let last = 0;
   try {
     const report = await importRegister(db, {
-      records: readRecords(file),
+      records: readRecords(file, (format as RegisterFormat | undefined) ?? formatOf(file)),
       mapping,
       onProgress: (r) => {
         peak = Math.max(peak, process.memoryUsage().rss);

@@ -88,6 +88,15 @@ describe("importing a register kept elsewhere", () => {
       ["roads", 2, 1, 60.5],
     ]);
 
+    // A duplicate in a later batch than its first row is found as well, and the figures are the same.
+    const small = await importRegister(db(), {
+      records: readRecords(path.join(FIXTURES, "almaty-register.csv")),
+      mapping: { ...mapping, source: "almaty-register-small-batches" },
+      batchSize: 2,
+    });
+    expect(small.refusals).toEqual(report.refusals);
+    expect(small).toMatchObject({ written: 4, refused: 3 });
+
     // The same file again changes nothing.
     const again = await importRegister(db(), {
       records: readRecords(path.join(FIXTURES, "almaty-register.csv")),

@@ -1,4 +1,4 @@
-import { sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { importedAppeals } from "@/db/schema";
 import { type ImportedRow, mapRecord, type RegisterMapping } from "./register-mapping";
@@ -27,6 +27,8 @@ export async function importRegister(
     records: AsyncIterable<Record<string, unknown> | { invalid: string }>;
     mapping: RegisterMapping;
     onProgress?: (report: ImportReport) => void;
+    /** Rows written per statement. */
+    batchSize?: number;
   },
 ): Promise<ImportReport> {
   const report: ImportReport = {
@@ -44,11 +46,30 @@ export async function importRegister(
     report.refusedByReason[kind] = (report.refusedByReason[kind] ?? 0) + 1;
     if (report.refusals.length < LISTED_REFUSALS) report.refusals.push({ line, id, reason });
   };
-  let batch = new Map<string, ImportedRow>();
+  // Rows this run writes carry its start as their import time: an id already written in this run is a
+  // duplicate in the file, found with one indexed query per batch instead of a set of every id in memory.
+  const runAt = new Date();
+  let batch = new Map<string, { row: ImportedRow; line: number }>();
   const flush = async () => {
     if (batch.size === 0) return;
-    const rows = [...batch.values()];
+    const pending = batch;
     batch = new Map();
+    const earlier = await db
+      .select({ id: importedAppeals.externalId })
+      .from(importedAppeals)
+      .where(
+        and(
+          eq(importedAppeals.source, o.mapping.source),
+          inArray(importedAppeals.externalId, [...pending.keys()]),
+          eq(importedAppeals.importedAt, runAt),
+        ),
+      );
+    for (const { id } of earlier) {
+      refuse(pending.get(id)?.line ?? 0, id, "duplicate id in the file");
+      pending.delete(id);
+    }
+    if (pending.size === 0) return;
+    const rows = [...pending.values()].map((p) => ({ ...p.row, importedAt: runAt }));
     const written = await db
       .insert(importedAppeals)
       .values(rows)
@@ -65,7 +86,7 @@ export async function importRegister(
           latitude: sql`excluded.latitude`,
           longitude: sql`excluded.longitude`,
           rowHash: sql`excluded.row_hash`,
-          importedAt: sql`now()`,
+          importedAt: sql`excluded.imported_at`,
         },
         setWhere: sql`${importedAppeals.rowHash} <> excluded.row_hash`,
       })
@@ -77,7 +98,6 @@ export async function importRegister(
 
   // The header is line 1 of a CSV; a JSON Lines file has none, and its records are counted the same way.
   let line = 1;
-  const seen = new Set<string>();
   for await (const record of o.records) {
     line++;
     report.read++;
@@ -91,24 +111,13 @@ export async function importRegister(
       continue;
     }
     // A register that lists one id twice: the first stands, the second is reported.
-    if (batch.has(verdict.row.externalId) || seen.has(verdict.row.externalId)) {
+    if (batch.has(verdict.row.externalId)) {
       refuse(line, verdict.row.externalId, "duplicate id in the file");
       continue;
     }
-    batch.set(verdict.row.externalId, verdict.row);
-    if (batch.size >= BATCH) {
-      for (const id of batch.keys()) rememberId(seen, id);
-      await flush();
-    }
+    batch.set(verdict.row.externalId, { row: verdict.row, line });
+    if (batch.size >= (o.batchSize ?? BATCH)) await flush();
   }
-  for (const id of batch.keys()) rememberId(seen, id);
   await flush();
   return report;
-}
-
-// Ids already written in this run, to report a duplicate across batches. Bounded: past it, a duplicate
-// across batches is written over rather than reported, never silently doubled (the key is unique).
-const SEEN_MAX = 2_000_000;
-function rememberId(seen: Set<string>, id: string) {
-  if (seen.size < SEEN_MAX) seen.add(id);
 }

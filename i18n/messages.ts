@@ -27,6 +27,7 @@ export const MESSAGE_AREAS = [
   "formErrors",
   "ui",
   "answerPreview",
+  "openData",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,7 +1,8 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "@/db/embedded-server";
-import { mailMessages } from "@/db/schema";
+import { mailMessages, openDataSnapshots } from "@/db/schema";
+import { almatyDate } from "@/server/deadlines/working-calendar";
 import { useTestDatabase } from "@/test/database";
 import { startJobs } from "./boss";
 import { JOB_NAMES } from "./register-workers";
@@ -20,6 +21,7 @@ describe("the job runner on pg-boss", () => {
         "refresh-metrics": "* * * * *",
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
+        "open-data-snapshot": "30 19 * * *",
       });
 
       const [row] = await db()
@@ -39,6 +41,16 @@ describe("the job runner on pg-boss", () => {
         )[0]?.status;
       }
       expect(status).toBe("kept");
+
+      // The snapshot job runs once at start-up: the day's signed open-data snapshot is there.
+      const today = almatyDate(new Date());
+      const until = Date.now() + 15_000;
+      let snapshots = await db().select().from(openDataSnapshots);
+      while (snapshots.length === 0 && Date.now() < until) {
+        await new Promise((r) => setTimeout(r, 200));
+        snapshots = await db().select().from(openDataSnapshots);
+      }
+      expect(snapshots.map((s) => s.date)).toEqual([today]);
     } finally {
       await jobs.stop();
     }

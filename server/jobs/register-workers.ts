@@ -1,7 +1,9 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { refreshMetrics } from "../metrics/refresh-metrics";
+import { loadSigningKey } from "../moderation/log-signing-key";
 import { logger } from "../observability/logger";
+import { writeSnapshot } from "../open-data/write-snapshot";
 import { markOverdueAppeals } from "./mark-overdue";
 import { remindExecutors } from "./remind-executors";
 import { type Mailer, sendQueuedMail } from "./send-mail";
@@ -11,6 +13,7 @@ export const JOB_NAMES = {
   refreshMetrics: "refresh-metrics",
   remindExecutors: "remind-executors",
   sendMail: "send-mail",
+  openDataSnapshot: "open-data-snapshot",
 } as const;
 
 type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -27,6 +30,9 @@ const SCHEDULES: Record<JobName, string> = {
   "refresh-metrics": "* * * * *",
   "remind-executors": "0 4 * * *",
   "send-mail": "* * * * *",
+  // The day's open-data snapshot at 00:30 Almaty (19:30 UTC the day before), once the day has begun;
+  // also run at start-up, so a day the app was down at 00:30 still gets its snapshot (docs/open-data.md).
+  "open-data-snapshot": "30 19 * * *",
 };
 
 /**
@@ -41,6 +47,8 @@ export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: M
     "refresh-metrics": () => refreshMetrics(o.db, new Date()),
     "remind-executors": () => remindExecutors(o.db, new Date()),
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
+    "open-data-snapshot": async () =>
+      (await writeSnapshot(o.db, { key: loadSigningKey(), now: new Date() })).written ? 1 : 0,
   };
   for (const [name, run] of Object.entries(handlers) as [JobName, () => Promise<number>][]) {
     await ensureQueue(boss, name);

@@ -4,6 +4,7 @@ import type { Db } from "@/db/client";
 import { APPEAL_KIND_VALUES, stateBodies } from "@/db/schema";
 import { type Locale, routing } from "@/i18n/routing";
 import { fileAppeal } from "../appeals/file-appeal";
+import { openIdOf } from "../appeals/open-id";
 import { TEXT_LIMITS } from "../appeals/text-limits";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { REGION_CODES, type RegionCode } from "../directory/regions";
@@ -174,7 +175,8 @@ export async function fileServiceRequest(
       now: o.now,
     });
     const request = {
-      service_request_id: appeal.number,
+      // ASCII for machines (open-id.ts); the notice gives the number as the applicant will see it.
+      service_request_id: openIdOf(appeal.number),
       service_notice: o.t("open311.notice", {
         number: appeal.number,
         dueAt: formatAlmatyTime(appeal.dueAt, o.locale),

@@ -1,10 +1,12 @@
 import { and, desc, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
 import { bodyName } from "@/components/localized";
 import type { Db } from "@/db/client";
-import { appealPublications, appeals, stateBodies } from "@/db/schema";
-import { type AppealStatus, isAwaitingAnswer } from "../appeals/lifecycle";
+import { appealAnswers, appealPublications, appeals, stateBodies } from "@/db/schema";
+import { ACTIONS, type AppealStatus, isAwaitingAnswer } from "../appeals/lifecycle";
+import { appealNumberOf, openIdOf } from "../appeals/open-id";
 import { publicSegments } from "../moderation/redactions";
-import { isPublic } from "../public-appeals/public-appeal-view";
+import { applicantOf } from "../public-appeals/applicant-of";
+import { isPublic, withoutApplicant } from "../public-appeals/public-appeal-view";
 import type { Translate } from "./open311-locale";
 import { MAX_REQUESTS, type RequestFilters, w3Datetime } from "./request-filters";
 
@@ -12,6 +14,43 @@ import { MAX_REQUESTS, type RequestFilters, w3Datetime } from "./request-filters
 const DESCRIPTION_MAX = 4000;
 
 const ANSWERED = sql`${appeals.status} in ('answered', 'closed')`;
+
+/** The status each event leaves the appeal in, from the one state machine; filing leaves it registered. */
+const STATUS_AFTER: [event: string, status: AppealStatus][] = [
+  ["registered", "registered"],
+  ...Object.values(ACTIONS).flatMap((a): [string, AppealStatus][] => (a.to ? [[a.event, a.to]] : [])),
+];
+const statusAfter = sql.join(
+  [sql`case type`, ...STATUS_AFTER.map(([event, status]) => sql`when ${event} then ${status}`), sql`end`],
+  sql` `,
+);
+
+/**
+ * When the status last changed according to the appeal's history. An event that leaves the status as it
+ * was (an extension, a reassignment, a missed deadline) is no change.
+ */
+const lastStatusEvent = sql`(
+  select max(s.occurred_at) from (
+    select e.occurred_at, e.status_after, lag(e.status_after) over (order by e.id) as status_before
+    from (select id, occurred_at, ${statusAfter} as status_after from appeal_events
+          where appeal_id = ${appeals.id}
+            and type in (${sql.join(
+              STATUS_AFTER.map(([event]) => sql`${event}`),
+              sql`, `,
+            )})) e
+  ) s where s.status_before is distinct from s.status_after)`;
+
+/**
+ * GeoReport v2's updated_datetime: when the appeal entered its status. The appeal's own time of that
+ * status where it keeps one (answered, closed, received by its body, paused for a clarification), as the
+ * domain's clock set it; otherwise (taken in work) the history's.
+ */
+const lastStatusChange = sql<Date>`coalesce(case ${appeals.status}
+    when 'answered' then ${appeals.answeredAt}
+    when 'closed' then ${appeals.closedAt}
+    when 'registered' then ${appeals.receivedAt}
+    when 'awaiting_clarification' then ${appeals.pausedAt}
+  end, ${lastStatusEvent}, ${appeals.filedAt})`.mapWith(appeals.filedAt);
 
 /**
  * Every appeal is a service request here, so that a client can follow what it filed and anyone can see
@@ -28,10 +67,8 @@ async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
       filedAt: appeals.filedAt,
       dueAt: appeals.dueAt,
       overdueAt: appeals.overdueAt,
-      updatedAt: sql<Date>`greatest(${appeals.filedAt}, ${appeals.receivedAt}, ${appeals.extendedAt},
-        ${appeals.pausedAt}, ${appeals.overdueAt}, ${appeals.answeredAt}, ${appeals.closedAt})`.mapWith(
-        appeals.filedAt,
-      ),
+      id: appeals.id,
+      updatedAt: lastStatusChange,
       latitude: appeals.latitude,
       longitude: appeals.longitude,
       locationText: appeals.locationText,
@@ -41,16 +78,25 @@ async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
       text: appeals.text,
       redactions: appealPublications.redactions,
       isPublic: sql<boolean>`coalesce(${isPublic}, false)`,
+      answer: {
+        decision: appealAnswers.decision,
+        text: appealAnswers.text,
+      },
     })
     .from(appeals)
     .innerJoin(stateBodies, sql`${stateBodies.id} = ${appeals.bodyId}`)
     .leftJoin(appealPublications, sql`${appealPublications.appealId} = ${appeals.id}`)
+    .leftJoin(appealAnswers, sql`${appealAnswers.appealId} = ${appeals.id}`)
     .where(where)
     .orderBy(desc(appeals.filedAt), desc(appeals.number))
     .limit(limit);
 }
 
 type Row = Awaited<ReturnType<typeof selectRequests>>[number];
+
+async function toServiceRequests(db: Db, rows: Row[], o: { locale: string; t: Translate }) {
+  return Promise.all(rows.map(async (row) => toServiceRequest(row, await publicAnswer(db, row, o.t), o)));
+}
 
 function description(row: Row, t: Translate): string | null {
   if (!row.isPublic) return null;
@@ -65,13 +111,32 @@ function description(row: Row, t: Translate): string | null {
   return full.length > DESCRIPTION_MAX ? `${full.slice(0, DESCRIPTION_MAX - 1)}…` : full;
 }
 
-function toServiceRequest(row: Row, o: { locale: string; t: Translate }) {
+/**
+ * The answer as the appeal's public page shows it (public-appeal-view.ts): only of a published appeal,
+ * with the applicant's names and contacts taken out. Of any other appeal, null: its answer is not public.
+ */
+async function publicAnswer(db: Db, row: Row, t: Translate): Promise<string | null> {
+  if (!row.isPublic || row.answer?.decision == null || row.answer.text == null) return null;
+  const text = withoutApplicant(row.answer.text, await applicantOf(db, row.id))
+    .map((s) =>
+      "text" in s
+        ? s.text
+        : "name" in s
+          ? t("publicAppeals.appeal.name")
+          : t("publicAppeals.appeal.redacted"),
+    )
+    .join("");
+  return `${t(`appeal.decision.${row.answer.decision}`)}: ${text}`;
+}
+
+function toServiceRequest(row: Row, answer: string | null, o: { locale: string; t: Translate }) {
   const status = row.status as AppealStatus;
   const open = isAwaitingAnswer(status);
   return {
-    service_request_id: row.number,
+    // ASCII, so that clients that put it in a URL unencoded work; the number people see is in service_notice.
+    service_request_id: openIdOf(row.number),
     status: open ? "open" : "closed",
-    status_notes: o.t(`appeal.status.${open && row.overdueAt ? "overdue" : status}`),
+    status_notes: answer ?? o.t(`appeal.status.${open && row.overdueAt ? "overdue" : status}`),
     service_name: o.t(`appeal.category.${row.category}`),
     service_code: row.category,
     description: description(row, o.t),
@@ -96,22 +161,26 @@ export async function listServiceRequests(
   const f = o.filters;
   const where =
     f.kind === "ids"
-      ? inArray(appeals.number, f.numbers)
+      ? inArray(
+          appeals.number,
+          f.numbers.map((n) => appealNumberOf(n) ?? n),
+        )
       : and(
           gte(appeals.filedAt, f.from),
           lte(appeals.filedAt, f.to),
           f.serviceCodes ? inArray(appeals.category, f.serviceCodes) : undefined,
           f.statuses?.length === 1 ? (f.statuses[0] === "open" ? sql`not ${ANSWERED}` : ANSWERED) : undefined,
         );
-  const rows = await selectRequests(db, where, MAX_REQUESTS);
-  return rows.map((row) => toServiceRequest(row, o));
+  return toServiceRequests(db, await selectRequests(db, where, MAX_REQUESTS), o);
 }
 
-/** GET requests/{id}: one appeal by its registration number, or null. */
+/** GET requests/{id}: one appeal by its id (JT-2026-000314) or its registration number, or null. */
 export async function getServiceRequest(
   db: Db,
-  o: { number: string; locale: string; t: Translate },
+  o: { id: string; locale: string; t: Translate },
 ): Promise<ServiceRequest | null> {
-  const [row] = await selectRequests(db, sql`${appeals.number} = ${o.number}`, 1);
-  return row ? toServiceRequest(row, o) : null;
+  const number = appealNumberOf(o.id) ?? o.id;
+  const rows = await selectRequests(db, sql`${appeals.number} = ${number}`, 1);
+  const [request] = await toServiceRequests(db, rows, o);
+  return request ?? null;
 }

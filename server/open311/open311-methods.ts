@@ -107,11 +107,11 @@ export function requestsMethod(db: Db, request: Request, format: Open311Format) 
   });
 }
 
-export function requestMethod(db: Db, request: Request, format: Open311Format, number: string) {
+export function requestMethod(db: Db, request: Request, format: Open311Format, id: string) {
   return answerOpen311(format, async () => {
     checkJurisdiction(query(request).get("jurisdiction_id"));
-    const found = await getServiceRequest(db, { number, ...(await localized(request)) });
-    if (!found) throw new Open311Error(404, `service_request_id "${number}" was not found.`);
+    const found = await getServiceRequest(db, { id, ...(await localized(request)) });
+    if (!found) throw new Open311Error(404, `service_request_id "${id}" was not found.`);
     return open311Response(format, "service_requests", [found]);
   });
 }

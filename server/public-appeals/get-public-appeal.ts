@@ -9,6 +9,7 @@ import {
   moderationLog,
   stateBodies,
 } from "@/db/schema";
+import { appealNumberOf } from "../appeals/open-id";
 import type { SessionUser } from "../auth/sessions";
 import { DomainError } from "../errors";
 import type { LogEntryContent } from "../moderation/append-log-entry";
@@ -37,6 +38,8 @@ export async function getPublicAppeal(
   o: { number: string; viewer?: SessionUser | null; now?: Date },
 ) {
   const now = o.now ?? new Date();
+  // The ASCII id (JT-2026-000314) names the appeal as well as its number does (open-id.ts).
+  const number = appealNumberOf(o.number) ?? o.number;
   const [publication] = await db
     .select({
       appealId: appeals.id,
@@ -45,7 +48,7 @@ export async function getPublicAppeal(
     })
     .from(appealPublications)
     .innerJoin(appeals, eq(appeals.id, appealPublications.appealId))
-    .where(eq(appeals.number, o.number));
+    .where(eq(appeals.number, number));
   if (!publication) throw new DomainError("NOT_FOUND");
 
   const [row] = await db
@@ -54,7 +57,7 @@ export async function getPublicAppeal(
     .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
     .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
     .where(and(eq(appeals.id, publication.appealId), isPublic));
-  if (!row) return { hidden: true as const, ...(await tombstoneOf(db, publication, o.number)) };
+  if (!row) return { hidden: true as const, ...(await tombstoneOf(db, publication, number)) };
 
   const [answer] = await db.select().from(appealAnswers).where(eq(appealAnswers.appealId, row.id));
   const [rating] = await db.select().from(appealRatings).where(eq(appealRatings.appealId, row.id));

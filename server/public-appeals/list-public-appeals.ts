@@ -1,6 +1,7 @@
-import { and, count, desc, eq, gte, lt, not, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, lt, not, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type APPEAL_STATUSES, appealPublications, appeals, stateBodies } from "@/db/schema";
+import { appealNumberOf } from "../appeals/open-id";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { addCalendarDays, almatyStartOfDay, type IsoDate } from "../deadlines/working-calendar";
 import type { Category } from "../directory/state-bodies-directory";
@@ -51,6 +52,8 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
   const limit = Math.min(Math.max(o.limit ?? PUBLIC_PAGE_SIZE.default, 1), PUBLIC_PAGE_SIZE.max);
   const page = Math.max(o.page ?? 1, 1);
   const search = o.search?.trim() ? searchQuery(o.search.trim()) : null;
+  // A search for an appeal's number or its ASCII id finds that appeal, beside any text that matches.
+  const searchedNumber = o.search ? appealNumberOf(o.search) : null;
   const cap = o.countCap ?? COUNT_CAP;
 
   const where = and(
@@ -63,7 +66,12 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
     o.overdue === true ? isOverdue(now) : o.overdue === false ? not(isOverdue(now)) : undefined,
     o.from ? gte(appeals.filedAt, almatyStartOfDay(o.from)) : undefined,
     o.to ? lt(appeals.filedAt, almatyStartOfDay(addCalendarDays(o.to, 1))) : undefined,
-    search ? sql`${appealPublications.search} @@ ${search}` : undefined,
+    search
+      ? or(
+          sql`${appealPublications.search} @@ ${search}`,
+          searchedNumber ? eq(appeals.number, searchedNumber) : undefined,
+        )
+      : undefined,
   );
   const sort = o.sort === "relevance" && !search ? "newest" : (o.sort ?? (search ? "relevance" : "newest"));
   const order =

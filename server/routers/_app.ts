@@ -10,6 +10,7 @@ import { inboxRouter } from "./inbox";
 import { metricsRouter } from "./metrics";
 import { moderationRouter } from "./moderation";
 import { notificationRouter } from "./notification";
+import { openDataRouter } from "./open-data";
 import { operatorRouter } from "./operator";
 import { publicAppealsRouter } from "./public-appeals";
 import { trackRouter } from "./track";
@@ -26,6 +27,7 @@ export const appRouter = router({
   audit: auditRouter,
   moderation: moderationRouter,
   notification: notificationRouter,
+  openData: openDataRouter,
   operator: operatorRouter,
   publicAppeals: publicAppealsRouter,
   track: trackRouter,

@@ -363,6 +363,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
   },
 
   // ---- public appeals -------------------------------------------------------------------------------
+  "openData.snapshots": { rule: "public: the signed daily snapshots of the open data", allowed: EVERYONE },
   "publicAppeals.list": { rule: PUBLIC, allowed: EVERYONE, input: () => ({}) },
   "publicAppeals.get": {
     rule: PUBLIC,
@@ -476,4 +477,13 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
     },
   },
   "app/.well-known/security.txt/route.ts": { GET: { access: "public", rule: "RFC 9116 contact" } },
+  "app/open-data/index.json/route.ts": {
+    GET: { access: "public", rule: "open data: the list of signed daily snapshots" },
+  },
+  "app/open-data/[date]/[file]/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: a snapshot's signed manifest and files (published appeals only, no applicant)",
+    },
+  },
 };

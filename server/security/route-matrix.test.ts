@@ -3,6 +3,8 @@ import path from "node:path";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import type { SessionUser } from "@/server/auth/sessions";
+import { loadSigningKey } from "@/server/moderation/log-signing-key";
+import { writeSnapshot } from "@/server/open-data/write-snapshot";
 import {
   ACTORS,
   type ActorName,
@@ -45,8 +47,11 @@ const BASE = "http://localhost";
 describe("route handlers in the authorization matrix", () => {
   const db = useTestDatabase();
   let w: World;
+  let snapshotDate = "";
   beforeAll(async () => {
     w = await buildAuthorizationWorld(db());
+    // Today's open-data snapshot of this world: its files are checked for leaks like any public answer.
+    snapshotDate = (await writeSnapshot(db(), { key: loadSigningKey() })).date;
   });
   beforeEach(() => {
     state.db = db();
@@ -146,6 +151,12 @@ describe("route handlers in the authorization matrix", () => {
     }),
     "app/api/openapi.json/route.ts GET": () => ({ url: "/api/openapi.json" }),
     "app/.well-known/security.txt/route.ts GET": () => ({ url: "/.well-known/security.txt" }),
+    "app/open-data/index.json/route.ts GET": () => ({ url: "/open-data/index.json" }),
+    // The file that holds the appeals: the one that could leak if any could.
+    "app/open-data/[date]/[file]/route.ts GET": () => ({
+      url: `/open-data/${snapshotDate}/appeals.json`,
+      params: { date: snapshotDate, file: "appeals.json" },
+    }),
   };
 
   it.each(cells.filter((c) => c.rule.access === "public"))(

@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
 import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
 import { appealEvents, appealPublications, appeals, stateBodies } from "@/db/schema";
+import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
+import { appealNumberOf, openIdOf } from "@/server/appeals/open-id";
+import { markOverdueAppeals } from "@/server/jobs/mark-overdue";
 import { issueApiKey, revokeApiKey } from "@/server/open311/api-keys";
 import { fileServiceRequest } from "@/server/open311/file-service-request";
 import { open311Translator } from "@/server/open311/open311-locale";
 import { createActor } from "@/test/actors";
-import { answer } from "@/test/citizen-fixtures";
+import { answer, askToClarify } from "@/test/citizen-fixtures";
 import { useTestDatabase } from "@/test/database";
-import { almaty, bodyIdOf } from "@/test/official-fixtures";
+import { almaty, bodyIdOf, fileTestAppeal, officialOf } from "@/test/official-fixtures";
 import { filePublicAppeal } from "@/test/public-appeal-fixtures";
 import { childText, parseXml } from "@/test/xml-well-formed";
 
@@ -244,16 +247,19 @@ describe("Open311 GeoReport v2", () => {
     });
 
     const window = "?start_date=2026-05-30T00:00:00Z&end_date=2026-06-10T00:00:00Z";
+    // The ids are ASCII (open-id.ts); compared here as the numbers they stand for.
     const numbersOf = async (response: Response) =>
-      ((await response.json()) as Json[]).map((r) => r.service_request_id);
+      ((await response.json()) as Json[]).map((r) => appealNumberOf(String(r.service_request_id)));
 
     it("lists every appeal of the window, newest first, the text only of the published one", async () => {
       const response = await get("requests.json", window);
       expect(response.status).toBe(200);
       const requests = (await response.json()) as Json[];
-      expect(requests.map((r) => r.service_request_id)).toEqual([declined, privateAnswered, published]);
+      expect(requests.map((r) => r.service_request_id)).toEqual(
+        [declined, privateAnswered, published].map(openIdOf),
+      );
       expect(requests[2]).toEqual({
-        service_request_id: published,
+        service_request_id: openIdOf(published),
         status: "open",
         status_notes: "Registered",
         service_name: "Housing and utilities",
@@ -312,11 +318,9 @@ describe("Open311 GeoReport v2", () => {
     it("writes the requests in well-formed XML", async () => {
       const root = parseXml(await (await get("requests.xml", window)).text());
       expect(root.name).toBe("service_requests");
-      expect(root.children.map((r) => childText(r, "service_request_id"))).toEqual([
-        declined,
-        privateAnswered,
-        published,
-      ]);
+      expect(root.children.map((r) => childText(r, "service_request_id"))).toEqual(
+        [declined, privateAnswered, published].map(openIdOf),
+      );
       expect(childText(root.children[0], "description")).toBe("");
       expect(childText(root.children[2], "agency_responsible")).toBe("Akimat of Astana");
     });
@@ -330,6 +334,61 @@ describe("Open311 GeoReport v2", () => {
       const missing = await getOne("ЖТ-1999-000001.json");
       expect(missing.status).toBe(404);
       await errorOf(missing);
+    });
+
+    it("takes the ASCII id and the number alike, by path and by the service_request_id filter", async () => {
+      for (const id of [openIdOf(privateAnswered), privateAnswered]) {
+        const one = await getOne(`${id}.json`);
+        expect(one.status, id).toBe(200);
+        expect(await numbersOf(one)).toEqual([privateAnswered]);
+      }
+      const mixed = await get("requests.json", `?service_request_id=${openIdOf(published)},${declined}`);
+      expect(await numbersOf(mixed)).toEqual([declined, published]);
+      expect((await getOne("JT-1999-000001.json")).status).toBe(404);
+    });
+
+    it("puts the answer of a published appeal in status_notes, without the applicant; updated is its status change", async () => {
+      const { appeal } = await filePublicAppeal(db(), {
+        state: "published",
+        bodyCode: "akimat-almaty-city",
+        region: "almaty_city",
+        applicant: { name: "Aigerim Sarsenbayeva", phone: "+7 701 555 12 34" },
+        filedAt: almaty("2026-07-01T09:00:00"),
+      });
+      const { acting } = await officialOf(db(), "akimat-almaty-city");
+      await answerAppeal(db(), {
+        appealId: appeal.id,
+        decision: "satisfied",
+        text: "Dear Aigerim Sarsenbayeva, the swings will be replaced by 1 July; we called you on +7 701 555 12 34.",
+        legalGrounds: "Rules for the upkeep of courtyards, para. 4.",
+        appealRights: "You may complain to the superior body or to court under the APPC.",
+        official: acting,
+        now: almaty("2026-07-03T16:30:00"),
+      });
+      const [request] = (await (await getOne(`${openIdOf(appeal.number)}.json`)).json()) as Json[];
+      expect(request).toMatchObject({
+        status: "closed",
+        status_notes:
+          "Satisfied: Dear [name], the swings will be replaced by 1 July; we called you on [redacted: personal data].",
+        requested_datetime: "2026-07-01T09:00:00+05:00",
+        updated_datetime: "2026-07-03T16:30:00+05:00",
+      });
+      // The unpublished appeal's answer stays out: only its status is said.
+      const [hidden] = (await (await getOne(`${openIdOf(privateAnswered)}.json`)).json()) as Json[];
+      expect(hidden?.status_notes).toBe("Answered");
+      expect(JSON.stringify(hidden)).not.toMatch(/network operator|pipe/);
+    });
+
+    it("dates updated_datetime by the last change of status, not by an event that leaves it", async () => {
+      const appeal = await fileTestAppeal(db(), { filedAt: almaty("2026-07-06T12:00:00") });
+      await askToClarify(db(), appeal.id, almaty("2026-07-08T10:00:00"));
+      const other = await fileTestAppeal(db(), { filedAt: almaty("2026-07-06T12:30:00") });
+      // A missed deadline is recorded (APPC Art. 91(2)) but leaves the status as it was.
+      expect(await markOverdueAppeals(db(), almaty("2026-09-30T00:00:00"))).toBeGreaterThan(0);
+      const read = async (n: string) =>
+        ((await (await getOne(`${openIdOf(n)}.json`)).json()) as Json[])[0]?.updated_datetime;
+      expect(await read(appeal.number)).toBe("2026-07-08T10:00:00+05:00");
+      expect(await read(other.number)).toBe("2026-07-06T12:30:00+05:00");
     });
 
     it("answers 400 in the error format to malformed arguments", async () => {
@@ -357,7 +416,7 @@ describe("Open311 GeoReport v2", () => {
     const response = await post("requests.json", filing());
     expect(response.status).toBe(201);
     const [request] = (await response.json()) as Json[];
-    return request?.service_request_id as string;
+    return appealNumberOf(request?.service_request_id as string);
   }
 
   describe("POST requests", () => {
@@ -365,13 +424,12 @@ describe("Open311 GeoReport v2", () => {
       const response = await post("requests.json", filing({ "attribute[kind]": "complaint" }));
       expect(response.status).toBe(201);
       const [request] = (await response.json()) as Json[];
-      expect(request?.service_request_id).toMatch(/^ЖТ-\d{4}-\d{6}$/);
+      // ASCII for clients, while the notice tells the applicant the number they will see everywhere.
+      expect(request?.service_request_id).toMatch(/^JT-\d{4}-\d{6}$/);
+      const number = appealNumberOf(String(request?.service_request_id)) ?? "";
       expect(request?.account_id).toBeNull();
-      expect(request?.service_notice).toContain(String(request?.service_request_id));
-      const [appeal] = await db()
-        .select()
-        .from(appeals)
-        .where(eq(appeals.number, String(request?.service_request_id)));
+      expect(request?.service_notice).toContain(number);
+      const [appeal] = await db().select().from(appeals).where(eq(appeals.number, number));
       expect(appeal).toMatchObject({
         channel: "open311",
         authorId: accountId,
@@ -423,13 +481,13 @@ describe("Open311 GeoReport v2", () => {
       const [appeal] = await db()
         .select()
         .from(appeals)
-        .where(eq(appeals.number, request.service_request_id));
+        .where(eq(appeals.number, appealNumberOf(request.service_request_id) ?? ""));
       expect(appeal?.dueAt.toISOString()).toBe("2026-11-23T18:59:59.999Z");
       expect(appeal?.registeredOn).toBe("2026-11-02");
       expect(appeal?.region).toBe("astana");
       expect(request.service_notice).toMatch(
         new RegExp(
-          `^Registered under No\\. ${request.service_request_id}\\. The state body must answer by November 23, 2026`,
+          `^Registered under No\\. ${appeal?.number}\\. The state body must answer by November 23, 2026`,
         ),
       );
       const [publication] = await db()
@@ -451,7 +509,7 @@ describe("Open311 GeoReport v2", () => {
       );
       expect(response.status).toBe(201);
       const root = parseXml(await response.text());
-      const number = childText(root.children[0], "service_request_id") ?? "";
+      const number = appealNumberOf(childText(root.children[0], "service_request_id") ?? "") ?? "";
       const [appeal] = await db().select().from(appeals).where(eq(appeals.number, number));
       expect(appeal?.bodyId).toBe(await bodyIdOf(db(), "akimat-astana"));
       expect(appeal?.locationText).toBe("Kenesary St 40, Astana");

@@ -1,0 +1,183 @@
+import { execFile } from "node:child_process";
+import path from "node:path";
+import { promisify } from "node:util";
+import { sql } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
+import { openIdOf } from "@/server/appeals/open-id";
+import { loadSigningKey, newSigningKeyPem, signingKeyFromPem } from "@/server/moderation/log-signing-key";
+import { answer } from "@/test/citizen-fixtures";
+import { useTestDatabase } from "@/test/database";
+import { almaty } from "@/test/official-fixtures";
+import { filePublicAppeal } from "@/test/public-appeal-fixtures";
+import { type Route, serveRoutes } from "@/test/routes-over-http";
+import { getSignedManifest, getSnapshotFile, listSnapshots } from "./read-snapshots";
+import { type SignedManifest, verifySnapshot } from "./snapshot-manifest";
+import { writeSnapshot } from "./write-snapshot";
+
+// The route handlers run as Next.js runs them; only the process-wide pool is pointed at the test's database.
+const state = vi.hoisted(() => ({ db: null as unknown }));
+vi.mock("@/db/client", async (original) => ({
+  ...(await original<typeof import("@/db/client")>()),
+  getDatabase: () => state.db,
+}));
+const fileRoute = await import("@/app/open-data/[date]/[file]/route");
+const indexRoute = await import("@/app/open-data/index.json/route");
+const checkpointRoute = await import("@/app/api/moderation-log/checkpoint/route");
+
+const as = (handler: unknown) => handler as NonNullable<Route["handlers"]["GET"]>;
+const ROUTES: Route[] = [
+  { path: "/open-data/index.json", handlers: { GET: as(indexRoute.GET) } },
+  { path: "/open-data/:date/:file", handlers: { GET: as(fileRoute.GET) } },
+  { path: "/api/moderation-log/checkpoint", handlers: { GET: as(checkpointRoute.GET) } },
+];
+
+const run = promisify(execFile);
+/** `npm run verify-snapshot -- <base-url> <date>`, as a person runs it. */
+async function verifyCommand(base: string, date: string) {
+  const tsx = path.join(process.cwd(), "node_modules/.bin/tsx");
+  try {
+    const { stdout } = await run(tsx, ["scripts/verify-snapshot.ts", base, date], { timeout: 60_000 });
+    return { code: 0, out: stdout };
+  } catch (error) {
+    const e = error as { code?: number; stderr?: string };
+    return { code: e.code ?? -1, out: e.stderr ?? "" };
+  }
+}
+
+const NOW = almaty("2026-11-30T00:30:00");
+
+describe("daily signed snapshots of the open data", () => {
+  const db = useTestDatabase();
+  let published = "";
+  beforeAll(async () => {
+    state.db = db();
+    const { appeal } = await filePublicAppeal(db(), {
+      state: "published",
+      bodyCode: "akimat-almaty-city",
+      region: "almaty_city",
+      applicant: { name: "Aigerim Sarsenbayeva", email: "aigerim@example.kz" },
+      filedAt: almaty("2026-11-02T10:00:00"),
+    });
+    await answer(db(), appeal.id, almaty("2026-11-10T12:00:00"));
+    published = appeal.number;
+    await filePublicAppeal(db(), { state: "declined", filedAt: almaty("2026-11-03T10:00:00") });
+  });
+
+  it("writes the day's files and a manifest of their hashes signed with the moderation log's key", async () => {
+    expect(await writeSnapshot(db(), { key: loadSigningKey(), now: NOW })).toEqual({
+      date: "2026-11-30",
+      written: true,
+    });
+    const signed = (await getSignedManifest(db(), "2026-11-30")) as SignedManifest;
+    expect(signed.manifest.files.map((f) => f.path)).toEqual([
+      "appeals.json",
+      "metrics-by-body.csv",
+      "metrics-by-region.csv",
+    ]);
+    expect(signed.manifest.key_id).toBe(loadSigningKey().keyId);
+
+    const appealsFile = await getSnapshotFile(db(), { date: "2026-11-30", path: "appeals.json" });
+    const rows = JSON.parse(appealsFile?.content.toString("utf8") ?? "") as Record<string, unknown>[];
+    // Only the published appeal, with its stable ASCII id and its public timeline; nothing of the applicant.
+    expect(rows.map((r) => [r.appeal_id, r.number])).toEqual([[openIdOf(published), published]]);
+    const timeline = (rows[0]?.timeline ?? []) as { type: string }[];
+    expect(timeline.map((s) => s.type)).toEqual(["registered", "answered"]);
+    expect(appealsFile?.content.toString("utf8")).not.toMatch(/Sarsenbayeva|aigerim@/);
+    const byBody = await getSnapshotFile(db(), { date: "2026-11-30", path: "metrics-by-body.csv" });
+    expect(byBody?.content.toString("utf8").split("\r\n")[0]).toMatch(/^month,body_code,/);
+
+    const files = new Map<string, Uint8Array>();
+    for (const f of signed.manifest.files) {
+      files.set(
+        f.path,
+        (await getSnapshotFile(db(), { date: "2026-11-30", path: f.path }))?.content ?? Buffer.alloc(0),
+      );
+    }
+    expect(
+      verifySnapshot({ signed, date: "2026-11-30", files, trustedKeyPem: loadSigningKey().publicKeyPem }),
+    ).toEqual({
+      ok: true,
+      files: 3,
+    });
+    // Signed by another key than the log's: refused, even though the manifest is consistent with its own key.
+    const other = signingKeyFromPem(newSigningKeyPem());
+    expect(
+      verifySnapshot({ signed, date: "2026-11-30", files, trustedKeyPem: other.publicKeyPem }),
+    ).toMatchObject({
+      ok: false,
+      file: null,
+    });
+    // A manifest altered after signing: the signature no longer matches.
+    const altered = { ...signed, manifest: { ...signed.manifest, created_at: "2026-11-29T00:00:00.000Z" } };
+    expect(verifySnapshot({ signed: altered, date: "2026-11-30", files })).toMatchObject({
+      ok: false,
+      problem: "the signature does not match the manifest",
+    });
+  });
+
+  it("never writes a day twice, and the database refuses to change or remove a snapshot", async () => {
+    const before = await getSignedManifest(db(), "2026-11-30");
+    await filePublicAppeal(db(), { state: "published", filedAt: almaty("2026-11-29T10:00:00") });
+    expect(await writeSnapshot(db(), { key: loadSigningKey(), now: almaty("2026-11-30T23:00:00") })).toEqual({
+      date: "2026-11-30",
+      written: false,
+    });
+    expect(await getSignedManifest(db(), "2026-11-30")).toEqual(before);
+    const refused = { cause: { message: expect.stringMatching(/append-only/) } };
+    for (const statement of [
+      sql`update open_data_files set content = '\\x5b5d0a'::bytea where path = 'appeals.json'`,
+      sql`delete from open_data_files`,
+      sql`update open_data_snapshots set signature = 'x'`,
+      sql`delete from open_data_snapshots`,
+      sql`truncate open_data_files, open_data_snapshots`,
+    ]) {
+      await expect(db().execute(statement)).rejects.toMatchObject(refused);
+    }
+    // The next day is a new snapshot beside the old one, which stays as it was.
+    expect(
+      (await writeSnapshot(db(), { key: loadSigningKey(), now: almaty("2026-12-01T00:30:00") })).written,
+    ).toBe(true);
+    expect((await listSnapshots(db())).map((s) => s.date)).toEqual(["2026-12-01", "2026-11-30"]);
+  });
+
+  describe("over HTTP with npm run verify-snapshot", () => {
+    let server: Awaited<ReturnType<typeof serveRoutes>>;
+    beforeAll(async () => {
+      server = await serveRoutes(ROUTES);
+    });
+    afterAll(() => server?.close());
+
+    it("lists the snapshots and serves their files", async () => {
+      const index = (await (await fetch(`${server.origin}/open-data/index.json`)).json()) as {
+        snapshots: { date: string; manifest: string }[];
+      };
+      expect(index.snapshots.map((s) => s.manifest)).toEqual([
+        "/open-data/2026-12-01/manifest.json",
+        "/open-data/2026-11-30/manifest.json",
+      ]);
+      const file = await fetch(`${server.origin}/open-data/2026-11-30/appeals.json`);
+      expect(file.headers.get("cache-control")).toContain("immutable");
+      expect((await fetch(`${server.origin}/open-data/2026-11-30/passwords.txt`)).status).toBe(404);
+      expect((await fetch(`${server.origin}/open-data/2026-02-31/manifest.json`)).status).toBe(404);
+    });
+
+    it("verifies a snapshot, then names the file in which one byte was changed", async () => {
+      const ok = await verifyCommand(server.origin, "2026-11-30");
+      expect(ok.out).toMatch(/^OK: snapshot 2026-11-30, 3 files match .*moderation log's key/);
+      expect(ok.code).toBe(0);
+
+      // Someone with the database's owner rights switches the guard off and changes one byte of a file.
+      await db().execute(sql`alter table open_data_files disable trigger open_data_files_immutable`);
+      await db().execute(sql`
+        update open_data_files set content = set_byte(content, 10, (get_byte(content, 10) + 1) % 256)
+        where date = '2026-11-30' and path = 'metrics-by-region.csv'`);
+      await db().execute(sql`alter table open_data_files enable trigger open_data_files_immutable`);
+
+      const tampered = await verifyCommand(server.origin, "2026-11-30");
+      expect(tampered.out).toMatch(/^FAIL: metrics-by-region\.csv: SHA-256 [0-9a-f]{64}, the manifest says/);
+      expect(tampered.code).toBe(1);
+      // The other day's snapshot is untouched and still verifies.
+      expect((await verifyCommand(server.origin, "2026-12-01")).code).toBe(0);
+    });
+  });
+});

@@ -2,6 +2,7 @@ export * from "./api-keys";
 export * from "./appeals";
 export * from "./calendar";
 export * from "./metrics";
+export * from "./metrics-clock";
 export * from "./moderation";
 export * from "./notifications";
 export * from "./rate-limits";

@@ -48,9 +48,10 @@ const keyOf: Record<GroupBy, SQL> = {
   month: sql`to_char(f.month, 'YYYY-MM')`,
   category: sql`f.category::text`,
   bodyMonth: sql`f.body_id::text || '|' || to_char(f.month, 'YYYY-MM')`,
-  regionMonth: sql`f.region || '|' || to_char(f.month, 'YYYY-MM')`,
+  // Central bodies (no region) make a row of their own in the export, so the regions add up to the republic.
+  regionMonth: sql`coalesce(f.region, 'central') || '|' || to_char(f.month, 'YYYY-MM')`,
 };
-const byRegion = (by: GroupBy) => by === "region" || by === "regionMonth";
+const byRegion = (by: GroupBy) => by === "region";
 
 function collectCounts(rows: Record<string, unknown>[]): Map<string, Counts> {
   return new Map(rows.map((r) => [String(r.key), sumCounts([r])]));

@@ -12,6 +12,8 @@ import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
 import { clockFigures } from "./clock-figures";
 import { bodyMetrics, republicMetrics } from "./dashboard-queries";
 import { exportMetrics } from "./export-metrics";
+import { getAppealClockFlags } from "./get-appeal-clock-flags";
+import { listFigureAppeals } from "./list-figure-appeals";
 import { refreshMetrics } from "./refresh-metrics";
 
 /**
@@ -161,6 +163,31 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
     const f = await xFigures();
     expect(f.returned).toEqual({ count: 1, of: 5, value: 0.2 });
     expect(f.toAccused).toEqual({ count: 1, of: 1, value: 1 });
+    // On the appeal, for the auditor and the official; and behind the figure, the same appeals.
+    expect(await getAppealClockFlags(db(), ids.B as string)).toEqual({
+      returned: true,
+      toAccused: false,
+      pausedPastDue: false,
+      lateForwards: 0,
+      afterDueForwards: 0,
+    });
+    expect(await getAppealClockFlags(db(), ids.CC as string)).toMatchObject({ toAccused: true });
+    expect(await getAppealClockFlags(db(), ids.D as string)).toMatchObject({ pausedPastDue: true });
+    expect(await getAppealClockFlags(db(), ids.F as string)).toMatchObject({
+      lateForwards: 1,
+      afterDueForwards: 1,
+    });
+    for (const figure of ["returned", "toAccused", "pausedPastDue", "onTimeOriginal"] as const) {
+      const list = await listFigureAppeals(db(), {
+        figure,
+        period: march,
+        bodyCode: "akimat-almaty-city",
+        page: 1,
+      });
+      expect(list.appeals.map((a) => a.id)).toEqual([
+        { returned: ids.B, toAccused: ids.CC, pausedPastDue: ids.D, onTimeOriginal: ids.C }[figure],
+      ]);
+    }
   });
 
   it("shows the parked appeal: paused, for how long, past its original due date", async () => {

@@ -13,7 +13,6 @@ import {
   type Histogram,
   type MetricSet,
   metricSetOf,
-  SMALL_BASE,
   sumCounts,
 } from "./metric-set";
 import { addMonths, type Month, monthStart, monthsOf, type Period } from "./period";

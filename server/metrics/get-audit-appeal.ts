@@ -6,6 +6,7 @@ import { DomainError } from "../errors";
 import { type PublicSegment, publicSegments } from "../moderation/redactions";
 import { applicantOf } from "../public-appeals/applicant-of";
 import { type NameSegment, withoutApplicant } from "../public-appeals/public-appeal-view";
+import { getAppealClockFlags } from "./get-appeal-clock-flags";
 
 /**
  * One appeal as an auditor reads it: its content, the answer and its history, without the applicant's
@@ -81,5 +82,6 @@ export async function getAuditAppeal(db: Db, appealId: string) {
       : null,
     rating: rating ?? null,
     timeline,
+    clock: await getAppealClockFlags(db, appealId),
   };
 }

@@ -240,20 +240,18 @@ export async function KeyFigures({ metrics }: { metrics: MetricSet }) {
     { key: "heardShare", kind: "rate", value: metrics.heardShare, base: c.rated },
   ];
   return (
-    <>
-      <dl className={styles.figures}>
-        {figures.map((f) => (
-          <div key={f.key} className={styles.figure}>
-            <dt>{t(`metric.${f.key}`)}</dt>
-            <dd>
-              {formatValue(format, f.kind, f.value, none)}{" "}
-              {f.key === "received" ? null : (
-                <span className={styles.base}>{t("league.of", { n: f.base })}</span>
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-    </>
+    <dl className={styles.figures}>
+      {figures.map((f) => (
+        <div key={f.key} className={styles.figure}>
+          <dt>{t(`metric.${f.key}`)}</dt>
+          <dd>
+            {formatValue(format, f.kind, f.value, none)}{" "}
+            {f.key === "received" ? null : (
+              <span className={styles.base}>{t("league.of", { n: f.base })}</span>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -9,6 +9,7 @@ import { requestClarification } from "@/server/appeals/request-clarification";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 import { clockFigures } from "./clock-figures";
 import { bodyMetrics, republicMetrics } from "./dashboard-queries";
 import { exportMetrics } from "./export-metrics";
@@ -56,6 +57,7 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
     });
 
   beforeAll(async () => {
+    await allowClarificationPause(db());
     x = (await officialOf(db(), "akimat-almaty-city")).acting;
     y = (await officialOf(db(), "akimat-astana")).acting;
     g = (await officialOf(db(), "government")).acting;

@@ -15,6 +15,7 @@ import { moderateAppeal } from "@/server/moderation/moderate-appeal";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 import { statementOf } from "@/test/public-appeal-fixtures";
 import {
   bodyMetrics,
@@ -99,6 +100,7 @@ describe("metrics from a known set of appeals", () => {
   ) => rateAnswer(db(), { appealId: ids[name] as string, citizenId: citizen.id, outcome, quality, heard });
 
   beforeAll(async () => {
+    await allowClarificationPause(db());
     almatyBodyId = await bodyIdOf(db(), "akimat-almaty-city");
     governmentId = await bodyIdOf(db(), "government");
     citizen = await createActor(db(), "citizen");

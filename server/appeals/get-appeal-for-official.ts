@@ -7,6 +7,7 @@ import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calen
 import { almatyDate } from "../deadlines/working-calendar";
 import { superiorBodyOf } from "../directory/body-scope";
 import { DomainError } from "../errors";
+import { getAppealClockFlags } from "../metrics/get-appeal-clock-flags";
 import { getReadableAppealOrThrow } from "./appeal-access";
 import { deadlineState } from "./deadline-state";
 import { type AppealAction, canTake } from "./lifecycle";
@@ -136,6 +137,8 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
       latestExtensionOn: almatyDate(latestExtensionDueAt(appeal.registeredOn, policy, cal)),
       clarificationPausesClock: policy.clarificationPausesClock,
     },
+    // Ping-pong, a complaint sent to the accused body, a pause past the due date (docs/metrics.md).
+    clock: await getAppealClockFlags(db, appeal.id),
     canAct,
     actions: Object.fromEntries(
       OFFICIAL_ACTIONS.map((a) => [a, canAct && canTake(a, appeal.status)]),

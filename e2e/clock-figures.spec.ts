@@ -45,6 +45,8 @@ for (const locale of ["kk", "ru", "en"] as const) {
   test(`a body's page shows its late forward and its figures with their denominators (${locale})`, async ({
     page,
   }) => {
+    // Two pages with axe, one of them the whole dashboard: on a shared machine this takes over a minute.
+    test.slow();
     const text = TEXT[locale];
     await page.goto(`/${locale}/dashboard/bodies/${seeded.bodyCode}`);
     await expect(page.getByRole("heading", { level: 2, name: text.title })).toBeVisible();

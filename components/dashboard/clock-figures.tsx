@@ -123,12 +123,15 @@ export async function ClockFiguresSection({
   months,
   scope,
   drill,
+  collapsed = false,
 }: {
   data: { figures: ClockFigures; surveyComparable: boolean };
   /** The period's months with how many appeals were received and how many are due, to mark provisional ones. */
   months: { month: string; received: number; due: number }[];
   scope: string;
   drill: Record<string, string> | null;
+  /** Folded behind a summary, as on the republic's page where the other tables are too. */
+  collapsed?: boolean;
 }) {
   const t = await getTranslations("clock");
   const format = await getFormatter();
@@ -136,10 +139,8 @@ export async function ClockFiguresSection({
   const f = data.figures;
   const provisional = months.filter((m) => m.received > m.due);
   const answeredOnly = f.endToEndDays.median;
-  return (
-    <section className={styles.section} aria-labelledby="clock-heading">
-      <h2 id="clock-heading">{t("title")}</h2>
-      <p className="hint">{t("lead")}</p>
+  const tables = (
+    <>
       {groupsOf(f).map((g) => (
         <div className="table-wrap" key={g.key}>
           <table>
@@ -190,6 +191,20 @@ export async function ClockFiguresSection({
           </table>
         </div>
       ))}
+    </>
+  );
+  return (
+    <section className={styles.section} aria-labelledby="clock-heading">
+      <h2 id="clock-heading">{t("title")}</h2>
+      <p className="hint">{t("lead")}</p>
+      {collapsed ? (
+        <details>
+          <summary>{t("show")}</summary>
+          {tables}
+        </details>
+      ) : (
+        tables
+      )}
       <p>
         {t("survivalWhy", {
           km:

@@ -73,6 +73,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         months={trend}
         scope={t("republic")}
         drill={user?.role === "auditor" ? { ...period } : null}
+        collapsed
       />
 
       <section className={styles.section} aria-labelledby="map-heading">

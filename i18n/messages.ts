@@ -28,6 +28,7 @@ export const MESSAGE_AREAS = [
   "ui",
   "answerPreview",
   "openData",
+  "clock",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

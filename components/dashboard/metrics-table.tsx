@@ -2,7 +2,7 @@ import { getFormatter, getTranslations } from "next-intl/server";
 import { Link } from "@/i18n/navigation";
 import { APPEAL_KINDS } from "@/server/deadlines/deadline-policy";
 import type { Figure } from "@/server/metrics/figures";
-import { type MetricSet, NATIONAL_SURVEY_HEARD_2021 } from "@/server/metrics/metric-set";
+import type { MetricSet } from "@/server/metrics/metric-set";
 import styles from "./dashboard.module.css";
 import { formatValue, type ValueKind } from "./dashboard-view";
 
@@ -174,16 +174,6 @@ export async function MetricsTable({
                   {t(`metric.${r.key}`)}
                   <br />
                   <span className="hint">{t(`explain.${r.key}`)}</span>
-                  {r.key === "heardShare" ? (
-                    <>
-                      <br />
-                      <span className="hint">
-                        {t("survey", {
-                          share: formatValue(format, "rate", NATIONAL_SURVEY_HEARD_2021, none),
-                        })}
-                      </span>
-                    </>
-                  ) : null}
                 </th>
                 <td data-label={t("all.value")} className={styles.number}>
                   {formatValue(format, r.kind, r.value, none)}
@@ -256,23 +246,18 @@ export async function KeyFigures({ metrics }: { metrics: MetricSet }) {
     { key: "heardShare", kind: "rate", value: metrics.heardShare, base: c.rated },
   ];
   return (
-    <>
-      <dl className={styles.figures}>
-        {figures.map((f) => (
-          <div key={f.key} className={styles.figure}>
-            <dt>{t(`metric.${f.key}`)}</dt>
-            <dd>
-              {formatValue(format, f.kind, f.value, none)}{" "}
-              {f.key === "received" ? null : (
-                <span className={styles.base}>{t("league.of", { n: f.base })}</span>
-              )}
-            </dd>
-          </div>
-        ))}
-      </dl>
-      <p className="hint">
-        {t("survey", { share: formatValue(format, "rate", NATIONAL_SURVEY_HEARD_2021, none) })}
-      </p>
-    </>
+    <dl className={styles.figures}>
+      {figures.map((f) => (
+        <div key={f.key} className={styles.figure}>
+          <dt>{t(`metric.${f.key}`)}</dt>
+          <dd>
+            {formatValue(format, f.kind, f.value, none)}{" "}
+            {f.key === "received" ? null : (
+              <span className={styles.base}>{t("league.of", { n: f.base })}</span>
+            )}
+          </dd>
+        </div>
+      ))}
+    </dl>
   );
 }

@@ -4,6 +4,7 @@ export * from "./appeals";
 export * from "./calendar";
 export * from "./imported-registers";
 export * from "./metrics";
+export * from "./metrics-clock";
 export * from "./moderation";
 export * from "./notifications";
 export * from "./open-data";

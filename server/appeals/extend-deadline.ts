@@ -54,6 +54,7 @@ export async function extendAppealDeadline(
     const { appeal: updated } = await applyAction(tx, {
       appeal,
       action: "extend",
+      at: now,
       actor: officialActor(o.official),
       set: { dueAt: decision.dueAt, extendedAt: now },
       data: {

@@ -36,6 +36,7 @@ export async function forwardAppeal(
     const { appeal: updated } = await applyAction(tx, {
       appeal,
       action: "forward",
+      at: now,
       actor: officialActor(o.official),
       set: {
         bodyId: target.id,

@@ -7,6 +7,7 @@ import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calen
 import { almatyDate } from "../deadlines/working-calendar";
 import { superiorBodyOf } from "../directory/body-scope";
 import { DomainError } from "../errors";
+import { getAppealClockFlags } from "../metrics/get-appeal-clock-flags";
 import { getReadableAppealOrThrow } from "./appeal-access";
 import { complaintStage } from "./complaint-route";
 import { ownReviewDueAt } from "./complaint-terms";
@@ -167,6 +168,8 @@ export async function getAppealForOfficial(db: Db, o: { appealId: string; viewer
       latestExtensionOn: almatyDate(latestExtensionDueAt(appeal.registeredOn, policy, cal)),
       clarificationPausesClock: policy.clarificationPausesClock,
     },
+    // Ping-pong, a complaint sent to the accused body, a pause past the due date (docs/metrics.md).
+    clock: await getAppealClockFlags(db, appeal.id),
     canAct,
     actions: Object.fromEntries(OFFICIAL_ACTIONS.map((a) => [a, allowed(a)])) as Record<
       (typeof OFFICIAL_ACTIONS)[number] & AppealAction,

@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 import { assignAppeal } from "./assign-appeal";
 import { listInbox } from "./list-inbox";
 import { requestClarification } from "./request-clarification";
@@ -14,6 +15,7 @@ describe("the inbox of a body", () => {
   // One body's inbox, filled once: each test reads it from another angle.
   let s: Awaited<ReturnType<typeof setUp>>;
   beforeAll(async () => {
+    await allowClarificationPause(db());
     s = await setUp();
   });
 

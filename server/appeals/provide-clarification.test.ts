@@ -1,14 +1,17 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appealEvents, attachments } from "@/db/schema";
 import { createActor } from "@/test/actors";
 import { askToClarify, citizenWithAppeal, PDF } from "@/test/citizen-fixtures";
 import { useTestDatabase } from "@/test/database";
 import { almaty } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 import { provideClarification } from "./provide-clarification";
 
 describe("the applicant clarifies an appeal", () => {
   const db = useTestDatabase();
+  // The clock stops only where an administrator switched pausing on.
+  beforeAll(() => allowClarificationPause(db()));
 
   it("resumes a stopped clock: the body gets back the working days it waited", async () => {
     const { citizen, appeal } = await citizenWithAppeal(db());

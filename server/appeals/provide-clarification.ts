@@ -36,6 +36,7 @@ export async function provideClarification(
     const { appeal: updated, event } = await applyAction(tx, {
       appeal,
       action: "provide_clarification",
+      at: now,
       actor: { id: o.citizenId, role: "citizen" },
       set: { pausedAt: null, dueAt },
       data: {

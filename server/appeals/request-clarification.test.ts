@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
-import { describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { appealEvents, deadlinePolicies, mailMessages, notifications } from "@/db/schema";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 import { listNotifications } from "../notifications/list-notifications";
 import { provideClarification } from "./provide-clarification";
 import { requestClarification } from "./request-clarification";
@@ -11,6 +12,8 @@ const QUESTION = "Which entrance of the block is without hot water, and since wh
 
 describe("asking the applicant for clarification", () => {
   const db = useTestDatabase();
+  // The clock stops only where an administrator switched pausing on.
+  beforeAll(() => allowClarificationPause(db()));
   // Tue 10 Nov 2026, registered that day; due Tue 1 Dec 2026 (see file-appeal.test.ts).
   const filedAt = almaty("2026-11-10T10:00:00");
 

@@ -22,6 +22,7 @@ export async function requestClarification(
     const { appeal: updated } = await applyAction(tx, {
       appeal,
       action: "request_clarification",
+      at: now,
       actor: officialActor(o.official),
       set: { pausedAt: pausesClock ? now : null },
       data: { question: o.question, pausesClock },

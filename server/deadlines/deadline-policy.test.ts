@@ -41,14 +41,14 @@ function endOf(d: string): Date {
 // 8 March (Sat) is carried to Mon 10; Nauryz 21–23 (Fri–Sun) leaves Mon 24 and Tue 25 off.
 
 describe("APPC_DEFAULT_POLICIES", () => {
-  it.each(APPEAL_KINDS)("%s: 15 working days, two months at most, 3-day notices, clock pauses", (kind) => {
+  it.each(APPEAL_KINDS)("%s: 15 working days, two months at most, 3-day notices, no pause", (kind) => {
     const expected: DeadlinePolicy = {
       kind,
       considerationWorkingDays: 15,
       extensionMaxCalendarMonths: 2,
       extensionNoticeWorkingDays: 3,
       forwardingWorkingDays: 3,
-      clarificationPausesClock: true,
+      clarificationPausesClock: false,
     };
     expect(APPC_DEFAULT_POLICIES[kind]).toEqual(expected);
   });
@@ -231,6 +231,8 @@ describe("extendDeadline", () => {
 
 describe("resumeAfterPause", () => {
   const dueAt = endOf("2025-03-28");
+  // Pausing is off by default; these are the rules for a body whose administrator switched it on.
+  const policy: DeadlinePolicy = { ...APPC_DEFAULT_POLICIES.application, clarificationPausesClock: true };
 
   it("moves the due date by exactly the working days the clock was stopped", () => {
     // Paused Wed 12 March, resumed Wed 19 March: (12, 19] = 13 14 17 18 19 = 5 working days.

@@ -52,7 +52,10 @@ function appcDefault(kind: AppealKind): DeadlinePolicy {
     extensionMaxCalendarMonths: 2,
     extensionNoticeWorkingDays: 3,
     forwardingWorkingDays: 3,
-    clarificationPausesClock: true,
+    // Off by default: no provision of the APPC found stops the term while the applicant clarifies, and a
+    // commentary says the time to correct deficiencies is included in the term (docs/metrics.md, "Parked
+    // appeals"). An administrator may switch it on per kind once a legal basis is confirmed.
+    clarificationPausesClock: false,
   });
 }
 

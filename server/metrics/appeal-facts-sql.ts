@@ -34,7 +34,8 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
       a.category,
       a.kind,
       date_trunc('month', ${local(sql`a.filed_at`)})::date as month,
-      (a.answered_at is not null or ${openPastDue}) as due,
+      -- Paused past its original due date still counts as due: a pause must not hide an unanswered appeal.
+      (a.answered_at is not null or a.due_at < ${o.now.toISOString()}::timestamptz) as due,
       a.answered_at is not null as answered,
       coalesce(ans.on_time, false) as on_time,
       ${openPastDue} as overdue,

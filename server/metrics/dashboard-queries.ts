@@ -5,6 +5,7 @@ import { almatyStartOfDay } from "../deadlines/working-calendar";
 import { REGION_CODES, type RegionCode } from "../directory/regions";
 import type { Category } from "../directory/state-bodies-directory";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
+import { rankLeague } from "./league-ranking";
 import {
   COUNT_COLUMNS,
   type Counts,
@@ -12,7 +13,6 @@ import {
   type Histogram,
   type MetricSet,
   metricSetOf,
-  SMALL_BASE,
   sumCounts,
 } from "./metric-set";
 import { addMonths, type Month, monthStart, monthsOf, type Period } from "./period";
@@ -48,9 +48,10 @@ const keyOf: Record<GroupBy, SQL> = {
   month: sql`to_char(f.month, 'YYYY-MM')`,
   category: sql`f.category::text`,
   bodyMonth: sql`f.body_id::text || '|' || to_char(f.month, 'YYYY-MM')`,
-  regionMonth: sql`f.region || '|' || to_char(f.month, 'YYYY-MM')`,
+  // Central bodies (no region) make a row of their own in the export, so the regions add up to the republic.
+  regionMonth: sql`coalesce(f.region, 'central') || '|' || to_char(f.month, 'YYYY-MM')`,
 };
-const byRegion = (by: GroupBy) => by === "region" || by === "regionMonth";
+const byRegion = (by: GroupBy) => by === "region";
 
 function collectCounts(rows: Record<string, unknown>[]): Map<string, Counts> {
   return new Map(rows.map((r) => [String(r.key), sumCounts([r])]));
@@ -221,8 +222,11 @@ export type LeagueRow = {
   heardShare: number | null;
   complaintRate: number | null;
   formalShare: number | null;
-  /** Fewer than SMALL_BASE appeals received: the figures move a lot with each appeal. */
+  /** The sorted figure's own denominator, and fewer than SMALL_BASE of them: listed after the rest. */
+  base: number;
   small: boolean;
+  /** What the row is ranked by (league-ranking.ts): for a share, the cautious end of its Wilson interval. */
+  score: number | null;
 };
 
 export type LeagueOptions = {
@@ -250,7 +254,7 @@ async function leagueTableFrom(source: Source, db: Db, o: LeagueOptions): Promis
     source.counts(db, { scope: { region: o.region }, period: o.period, by: "body" }),
     source.histograms(db, { scope: { region: o.region }, period: o.period, by: "body", measure: "answer" }),
   ]);
-  const rows: LeagueRow[] = [];
+  const rows: Omit<LeagueRow, "base" | "small" | "score">[] = [];
   for (const body of bodies) {
     const c = counts.get(body.id);
     if (!c || c.received === 0) continue;
@@ -276,18 +280,9 @@ async function leagueTableFrom(source: Source, db: Db, o: LeagueOptions): Promis
       heardShare: m.heardShare,
       complaintRate: m.complaintRate,
       formalShare: m.formalShare,
-      small: c.received < SMALL_BASE,
     });
   }
-  const order = o.order ?? BEST_FIRST[o.sort];
-  const sign = order === "asc" ? 1 : -1;
-  // A figure nobody stands behind goes last whichever way the table is sorted; ties keep the code order.
-  return rows.sort((a, b) => {
-    const x = a[o.sort];
-    const y = b[o.sort];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return x === y ? a.code.localeCompare(b.code) : (x - y) * sign;
-  });
+  return rankLeague(rows, o.sort, o.order ?? BEST_FIRST[o.sort]);
 }
 
 export const leagueTable = (db: Db, o: LeagueOptions) => leagueTableFrom(summary, db, o);

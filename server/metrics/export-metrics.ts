@@ -1,7 +1,9 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
+import { emptyClockCounts } from "./clock-figures";
 import { metricsByMonth } from "./dashboard-queries";
+import { clockColumnNames, clockColumns, clockCountsByMonth } from "./export-clock-columns";
 import { COUNT_COLUMNS, emptyCounts, type MetricSet, metricSetOf } from "./metric-set";
 import { lastTwelveMonths, MONTH_PATTERN, monthsOf, type Period } from "./period";
 
@@ -43,8 +45,9 @@ export async function exportMetrics(
   db: Db,
   o: { period: Period; by: "body" | "region" },
 ): Promise<ExportRow[]> {
-  const [rows, bodies] = await Promise.all([
+  const [rows, clock, bodies] = await Promise.all([
     metricsByMonth(db, o),
+    clockCountsByMonth(db, o),
     o.by === "body"
       ? db
           .select({
@@ -72,7 +75,8 @@ export async function exportMetrics(
             region: body?.region ?? null,
           }
         : { month: r.month, region: r.key };
-    return { ...scope, ...flatten(r.metrics) };
+    const clockOf = clock.get(`${r.key}|${r.month}`) ?? emptyClockCounts();
+    return { ...scope, ...flatten(r.metrics), ...clockColumns(clockOf, r.metrics) };
   });
 }
 
@@ -82,7 +86,8 @@ export function exportColumns(by: "body" | "region"): string[] {
     by === "body"
       ? ["month", "body_code", "body_name_kk", "body_name_ru", "body_name_en", "region"]
       : ["month", "region"];
-  return [...scope, ...Object.keys(flatten(metricSetOf(emptyCounts(), new Map(), new Map())))];
+  const empty = metricSetOf(emptyCounts(), new Map(), new Map());
+  return [...scope, ...Object.keys(flatten(empty)), ...clockColumnNames(empty)];
 }
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */

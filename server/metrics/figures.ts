@@ -4,6 +4,9 @@ import { type SQL, sql } from "drizzle-orm";
  * The figures an auditor can open: each is a condition on an appeal's facts row, the same one the
  * dashboards count (appeal-facts-sql.ts), so the list behind a figure has exactly as many appeals.
  */
+const clock = (condition: SQL) =>
+  sql`exists (select 1 from metrics_clock_facts k where k.appeal_id = f.appeal_id and ${condition})`;
+
 export const FIGURES = {
   received: sql`true`,
   due: sql`f.due`,
@@ -27,6 +30,12 @@ export const FIGURES = {
   hidden: sql`f.hidden`,
   redacted: sql`f.redacted`,
   reversed: sql`f.reversed`,
+  // The clock figures (clock-facts-sql.ts), read from the appeal's row of metrics_clock_facts.
+  onTimeOriginal: clock(sql`k.on_time_original`),
+  returned: clock(sql`k.returned`),
+  toAccused: clock(sql`k.to_accused`),
+  pausedNow: clock(sql`k.paused_now`),
+  pausedPastDue: clock(sql`k.paused_past_due`),
 } as const satisfies Record<string, SQL>;
 
 export type Figure = keyof typeof FIGURES;

@@ -7,6 +7,7 @@ import { type AnswerRedactions, type PublicSegment, redactedStrings } from "../m
 import { plainWithoutPersonalData, withoutPersonalData } from "../personal-data/without-personal-data";
 import { applicantOf } from "../public-appeals/applicant-of";
 import { type NameSegment, withoutApplicant } from "../public-appeals/public-appeal-view";
+import { getAppealClockFlags } from "./get-appeal-clock-flags";
 
 /**
  * One appeal as an auditor reads it: its content, the answer and its history, without the applicant's
@@ -99,5 +100,6 @@ export async function getAuditAppeal(db: Db, appealId: string) {
       : null,
     rating: rating ?? null,
     timeline,
+    clock: await getAppealClockFlags(db, appealId),
   };
 }

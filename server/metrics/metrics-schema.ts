@@ -64,7 +64,9 @@ const LeagueRow = z.strictObject({
   heardShare: rate,
   complaintRate: rate,
   formalShare: rate,
+  base: count,
   small: z.boolean(),
+  score: rate,
 });
 export const LeagueOutput = z.array(LeagueRow);
 

@@ -4,6 +4,7 @@ import { almatyDate } from "../deadlines/working-calendar";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { countAllSimilarAnswers, countNewSimilarAnswers } from "./count-similar-answers";
 import { dropStaleFigures } from "./figures-cache";
+import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -90,6 +91,7 @@ export async function refreshMetrics(
       on conflict do nothing`);
     step("metrics: appeals to refresh");
     const refreshed = await upsertFacts(tx, now);
+    await refreshClockFacts(tx, now);
     step("metrics: facts");
     await tx.execute(sql`
       insert into metrics_keys
@@ -99,6 +101,7 @@ export async function refreshMetrics(
     else await countNewSimilarAnswers(tx);
     step("metrics: formal replies");
     await recountRollups(tx);
+    await recountClockRollups(tx);
     step("metrics: rollups");
 
     await tx.execute(sql`

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { REGION_CODES, type RegionCode } from "../directory/regions";
+import { ClockFiguresOutput } from "../metrics/clock-figures-schema";
 import {
   LEAGUE_SORT_KEYS,
   leagueTable,
@@ -10,6 +11,7 @@ import {
   republicMetrics,
 } from "../metrics/dashboard-queries";
 import { cachedFigures } from "../metrics/figures-cache";
+import { getClockFigures } from "../metrics/get-clock-figures";
 import { getBodyDashboard, getRegionDashboard } from "../metrics/get-scope-dashboard";
 import {
   BodyDashboardOutput,
@@ -84,6 +86,17 @@ export const metricsRouter = router({
         getRegionDashboard(db, { region: o.code, period: o.period }),
       ),
     ),
+  // Forwards, pauses, original terms and the honest statistics of one body, region or the republic.
+  clock: publicProcedure
+    .input(
+      z.strictObject({
+        period: PeriodInput,
+        code: z.string().trim().min(1).max(100).optional(),
+        region: z.enum(REGION_CODES).optional(),
+      }),
+    )
+    .output(ClockFiguresOutput)
+    .query(figures("clock", getClockFigures)),
 });
 
 export { periodOf };

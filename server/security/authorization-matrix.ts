@@ -268,6 +268,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: () => ({ code: "akimat-almaty-city-bostandyk" }),
   },
   "metrics.region": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ code: "almaty_city" }) },
+  "metrics.clock": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ region: "almaty_city" }) },
 
   // ---- audit ----------------------------------------------------------------------------------------
   "audit.figure": {

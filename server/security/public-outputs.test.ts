@@ -110,7 +110,9 @@ const LEAGUE_ROW = [
   "heardShare",
   "complaintRate",
   "formalShare",
+  "base",
   "small",
+  "score",
 ];
 const TREND_POINT = [
   "month",
@@ -356,6 +358,9 @@ describe("public outputs, field by field", () => {
     expect(keys(body.metrics)).toEqual(keys(overview));
     expect(body.categories.map(keys)).toEqual([sorted(CATEGORY_ROW)]);
 
+    const clock = await anyone().metrics.clock({ code: "akimat-almaty-city-bostandyk" });
+    expect(keys(clock)).toEqual(["figures", "surveyComparable"]);
+    expect(keys(clock.figures.upheld)).toEqual(["count", "of", "value"]);
     const region = await anyone().metrics.region({ code: "almaty_city" });
     expect(keys(region)).toEqual(["bodies", "categories", "metrics", "region", "trend"]);
     expect(region.bodies.map(keys)).toEqual(region.bodies.map(() => sorted(LEAGUE_ROW)));
@@ -487,6 +492,27 @@ describe("public outputs, field by field", () => {
       "overdue_days_median",
       "overdue_days_p90",
       ...RATES.slice(3).map(snake),
+      // The clock columns (docs/metrics.md, Open data).
+      "on_time_original",
+      "paused_now",
+      "paused_ever",
+      "paused_past_due",
+      "returned",
+      "to_accused",
+      "complaint_decided",
+      "forwarded_away",
+      "forwards_late",
+      "forwards_after_due",
+      "forwards_returned",
+      "forwards_to_accused",
+      "on_time_original_rate",
+      "on_time_counting_forwards_rate",
+      "forwards_late_share",
+      "upheld_of_decided_share",
+      "complaints_pending",
+      "heard_of_answered_share",
+      "not_yet_due",
+      "provisional",
     ];
     const byBody = ["month", "body_code", "body_name_kk", "body_name_ru", "body_name_en", "region"];
     const metrics = await (

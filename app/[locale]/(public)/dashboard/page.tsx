@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { choiceOf, periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
 import { LeagueTable } from "@/components/dashboard/league-table";
@@ -28,11 +29,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [overview, map, league, trend, user] = await Promise.all([
+  const [overview, map, league, trend, clock, user] = await Promise.all([
     caller.metrics.overview({ period }),
     caller.metrics.map({ period, metric }),
     caller.metrics.league({ period, sort, order }),
     caller.metrics.trend({ period }),
+    caller.metrics.clock({ period }),
     getCurrentUser(),
   ]);
   const t = await getTranslations("dashboard");
@@ -65,6 +67,14 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           />
         </details>
       </section>
+
+      <ClockFiguresSection
+        data={clock}
+        months={trend}
+        scope={t("republic")}
+        drill={user?.role === "auditor" ? { ...period } : null}
+        collapsed
+      />
 
       <section className={styles.section} aria-labelledby="map-heading">
         <h2 id="map-heading">{t("map.title", { metric: t(`metric.${metric}`) })}</h2>

@@ -1,6 +1,7 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { ClockFlags } from "@/components/dashboard/clock-flags";
 import { bodyName } from "@/components/localized";
 import { ActionNotices, ActionPanel } from "@/components/official/action-panel";
 import { AnswerForm } from "@/components/official/answer-form";
@@ -153,6 +154,8 @@ export default async function OfficialAppealPage({ params }: Props) {
           )}
         </dl>
       </section>
+
+      <ClockFlags flags={detail.clock} />
 
       <section aria-labelledby="text-heading">
         <h2 id="text-heading">{t("text")}</h2>

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
+import { ClockFlags } from "@/components/dashboard/clock-flags";
 import { bodyName } from "@/components/localized";
 import type { Locale } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
@@ -87,6 +88,7 @@ export default async function AuditAppealPage({ params }: Props) {
         )}
       </section>
 
+      <ClockFlags flags={appeal.clock} />
       <section aria-labelledby="answer-heading">
         <h2 id="answer-heading">{t("appeal.answer")}</h2>
         {appeal.answer ? (

@@ -1,6 +1,7 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
 import { CategoryTable } from "@/components/dashboard/category-table";
+import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
 import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
@@ -20,6 +21,8 @@ type Props = { params: Promise<{ locale: string; code: string }>; searchParams: 
 const load = cache(async (code: string, from: string, to: string) =>
   (await getCaller()).metrics.body({ code, period: { from, to } }),
 );
+const loadClock = async (code: string, from: string, to: string) =>
+  (await getCaller()).metrics.clock({ code, period: { from, to } });
 
 export async function generateMetadata({ params, searchParams }: Props) {
   const { locale, code } = await params;
@@ -33,7 +36,11 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
   const { locale, code } = await params;
   setRequestLocale(locale);
   const { period } = periodOf(await searchParams, new Date());
-  const [data, user] = await Promise.all([orNotFound(load(code, period.from, period.to)), getCurrentUser()]);
+  const [data, clock, user] = await Promise.all([
+    orNotFound(load(code, period.from, period.to)),
+    orNotFound(loadClock(code, period.from, period.to)),
+    getCurrentUser(),
+  ]);
   const t = await getTranslations("dashboard");
   const tu = await getTranslations("ui");
   const lang = (await getLocale()) as Locale;
@@ -66,6 +73,12 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
           drill={user?.role === "auditor" ? { ...period, body: code } : null}
         />
       </section>
+      <ClockFiguresSection
+        data={clock}
+        months={data.trend}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, body: code } : null}
+      />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="body" />

@@ -1,6 +1,7 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { CategoryTable } from "@/components/dashboard/category-table";
+import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { choiceOf, periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
 import { LeagueTable } from "@/components/dashboard/league-table";
@@ -13,6 +14,7 @@ import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
 import { REGION_CODES, REGIONS, type RegionCode } from "@/server/directory/regions";
 import { LEAGUE_SORT_KEYS } from "@/server/metrics/dashboard-queries";
+import { rankLeague } from "@/server/metrics/league-ranking";
 
 type Props = { params: Promise<{ locale: string; code: string }>; searchParams: Promise<SearchParams> };
 
@@ -38,13 +40,13 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [data, user] = await Promise.all([caller.metrics.region({ code: region, period }), getCurrentUser()]);
-  const bodies = [...data.bodies].sort((a, b) => {
-    const x = a[sort];
-    const y = b[sort];
-    if (x === null || y === null) return x === y ? 0 : x === null ? 1 : -1;
-    return (x - y) * (order === "asc" ? 1 : -1) || a.code.localeCompare(b.code);
-  });
+  const [data, clock, user] = await Promise.all([
+    caller.metrics.region({ code: region, period }),
+    caller.metrics.clock({ region, period }),
+    getCurrentUser(),
+  ]);
+  // The same confidence-aware ranking as the national table (league-ranking.ts), in the order asked for.
+  const bodies = rankLeague(data.bodies, sort, order);
   const t = await getTranslations("dashboard");
   const name = REGIONS[region].name[locale as Locale];
 
@@ -66,6 +68,12 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
           drill={user?.role === "auditor" ? { ...period, region } : null}
         />
       </section>
+      <ClockFiguresSection
+        data={clock}
+        months={data.trend}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, region } : null}
+      />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="region" />

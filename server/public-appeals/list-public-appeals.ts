@@ -1,9 +1,11 @@
 import { and, count, desc, eq, gte, lt, not, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type APPEAL_STATUSES, appealPublications, appeals, stateBodies } from "@/db/schema";
+import { normalizeAppealNumber } from "../appeals/track-appeal";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { addCalendarDays, almatyStartOfDay, type IsoDate } from "../deadlines/working-calendar";
 import type { Category } from "../directory/state-bodies-directory";
+import { kazakhPrefixQuery } from "../search/kazakh-stemmer";
 import {
   isOverdue,
   isPublic,
@@ -40,8 +42,15 @@ export type PublicAppealFilters = {
  * English by their stems: the same three configurations the search column is built from. The three
  * queries are OR-ed into one, so the GIN index answers it in a single scan.
  */
-const searchQuery = (q: string): SQL =>
-  sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+const searchQuery = (q: string): SQL => {
+  // Kazakh inflects by endings: the query's stems, as prefixes, find every form ("жол" finds "жолдар").
+  const kazakh = kazakhPrefixQuery(q);
+  return sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q})${kazakh ? sql` || to_tsquery('simple', ${kazakh})` : sql``})`;
+};
+
+/** A search that is an appeal number, Kazakh (ЖТ-2026-000123) or Latin (JT-2026-000123), as stored. */
+const NUMBER_SHAPE = /^\s*(?:[жЖ][тТ]|JT|ZHT)\W*\d{4}\W+\d{1,6}\s*$/i;
+const searchedNumber = (q: string) => (NUMBER_SHAPE.test(q) ? normalizeAppealNumber(q) : null);
 
 const COUNT_CAP = 1000;
 
@@ -50,7 +59,8 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
   const now = o.now ?? new Date();
   const limit = Math.min(Math.max(o.limit ?? PUBLIC_PAGE_SIZE.default, 1), PUBLIC_PAGE_SIZE.max);
   const page = Math.max(o.page ?? 1, 1);
-  const search = o.search?.trim() ? searchQuery(o.search.trim()) : null;
+  const number = o.search ? searchedNumber(o.search) : null;
+  const search = o.search?.trim() && !number ? searchQuery(o.search.trim()) : null;
   const cap = o.countCap ?? COUNT_CAP;
 
   const where = and(
@@ -64,6 +74,7 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
     o.from ? gte(appeals.filedAt, almatyStartOfDay(o.from)) : undefined,
     o.to ? lt(appeals.filedAt, almatyStartOfDay(addCalendarDays(o.to, 1))) : undefined,
     search ? sql`${appealPublications.search} @@ ${search}` : undefined,
+    number ? eq(appeals.number, number) : undefined,
   );
   const sort = o.sort === "relevance" && !search ? "newest" : (o.sort ?? (search ? "relevance" : "newest"));
   const order =

@@ -1,5 +1,6 @@
 export * from "./api-keys";
 export * from "./appeals";
+export * from "./body-suggestions";
 export * from "./calendar";
 export * from "./metrics";
 export * from "./moderation";

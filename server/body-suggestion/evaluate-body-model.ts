@@ -5,7 +5,8 @@ import { suggestBodyFromText } from "./suggest-body-from-text";
 import { trainBodyModel } from "./train-body-model";
 
 /** One appeal in five, chosen by its id, is held out: never trained on, only asked about. */
-export const heldOut = (appealId: string) => (createHash("sha256").update(appealId).digest()[0] ?? 0) % 5 === 0;
+export const heldOut = (appealId: string) =>
+  (createHash("sha256").update(appealId).digest()[0] ?? 0) % 5 === 0;
 
 export type BodyModelScore = {
   trainedOn: number;
@@ -22,7 +23,10 @@ export type BodyModelScore = {
  * and category the citizen gave, as the filing form does. The model left in the database is the
  * evaluation's: retrain afterwards (the nightly job does) for one that learnt from everything.
  */
-export async function evaluateBodyModel(db: Database, o: { now: Date; limit: number }): Promise<BodyModelScore> {
+export async function evaluateBodyModel(
+  db: Database,
+  o: { now: Date; limit: number },
+): Promise<BodyModelScore> {
   const trainedOn = await trainBodyModel(db, { now: o.now, limit: o.limit, exclude: heldOut });
   const rows = (await db.execute(sql`
     select id, subject, text, region, category, body_id, forward_count from appeals
@@ -42,7 +46,11 @@ export async function evaluateBodyModel(db: Database, o: { now: Date; limit: num
   let forwardedAt3 = 0;
   for (const row of rows.filter((r) => heldOut(r.id))) {
     const top = (
-      await suggestBodyFromText(db, { text: `${row.subject} ${row.text}`, region: row.region, category: row.category })
+      await suggestBodyFromText(db, {
+        text: `${row.subject} ${row.text}`,
+        region: row.region,
+        category: row.category,
+      })
     ).map((s) => s.id);
     tested++;
     if (top[0] === row.body_id) at1++;

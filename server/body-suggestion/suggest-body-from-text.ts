@@ -18,7 +18,7 @@ export type TextSuggestion = {
 };
 
 /** How much the text's mean log-likelihood per n-gram weighs against the region and category. */
-const TEXT_WEIGHT = 1;
+const TEXT_WEIGHT = 0.1;
 
 /**
  * The bodies most likely competent for an appeal's text, best first, by the stored naive Bayes model:

@@ -41,7 +41,10 @@ export async function trainBodyModel(
     if (o.exclude?.(row.id)) continue;
     learnt++;
     const weight = row.forward_count > 0 ? FORWARDED_WEIGHT : 1;
-    const features = textFeatures(`${row.subject} ${row.text}`, { region: row.region, category: row.category });
+    const features = textFeatures(`${row.subject} ${row.text}`, {
+      region: row.region,
+      category: row.category,
+    });
     const body = counts.get(row.body_id) ?? new Map<number, number>();
     counts.set(row.body_id, body);
     const totals = bodies.get(row.body_id) ?? { documents: 0, tokens: 0 };

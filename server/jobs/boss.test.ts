@@ -20,6 +20,7 @@ describe("the job runner on pg-boss", () => {
         "refresh-metrics": "* * * * *",
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
+        "train-body-model": "0 22 * * *",
       });
 
       const [row] = await db()

@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
+import { trainBodyModel } from "../body-suggestion/train-body-model";
 import { refreshMetrics } from "../metrics/refresh-metrics";
 import { logger } from "../observability/logger";
 import { markOverdueAppeals } from "./mark-overdue";
@@ -11,6 +12,7 @@ export const JOB_NAMES = {
   refreshMetrics: "refresh-metrics",
   remindExecutors: "remind-executors",
   sendMail: "send-mail",
+  trainBodyModel: "train-body-model",
 } as const;
 
 type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -27,6 +29,8 @@ const SCHEDULES: Record<JobName, string> = {
   "refresh-metrics": "* * * * *",
   "remind-executors": "0 4 * * *",
   "send-mail": "* * * * *",
+  // The body-suggestion model learns the day's registrations and forwards at 03:00 Almaty (22:00 UTC).
+  "train-body-model": "0 22 * * *",
 };
 
 /**
@@ -41,6 +45,7 @@ export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: M
     "refresh-metrics": () => refreshMetrics(o.db, new Date()),
     "remind-executors": () => remindExecutors(o.db, new Date()),
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
+    "train-body-model": () => trainBodyModel(o.db, { now: new Date() }),
   };
   for (const [name, run] of Object.entries(handlers) as [JobName, () => Promise<number>][]) {
     await ensureQueue(boss, name);

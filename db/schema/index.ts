@@ -1,6 +1,7 @@
 export * from "./account-tokens";
 export * from "./api-keys";
 export * from "./appeals";
+export * from "./body-suggestions";
 export * from "./calendar";
 export * from "./imported-registers";
 export * from "./metrics";

@@ -22,6 +22,7 @@ describe("the job runner on pg-boss", () => {
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
         "open-data-snapshot": "30 19 * * *",
+        "train-body-model": "0 22 * * *",
       });
 
       const [row] = await db()

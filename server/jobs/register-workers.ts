@@ -1,5 +1,6 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
+import { trainBodyModel } from "../body-suggestion/train-body-model";
 import { refreshMetrics } from "../metrics/refresh-metrics";
 import { loadSigningKey } from "../moderation/log-signing-key";
 import { logger } from "../observability/logger";
@@ -14,6 +15,7 @@ export const JOB_NAMES = {
   remindExecutors: "remind-executors",
   sendMail: "send-mail",
   openDataSnapshot: "open-data-snapshot",
+  trainBodyModel: "train-body-model",
 } as const;
 
 type JobName = (typeof JOB_NAMES)[keyof typeof JOB_NAMES];
@@ -33,6 +35,8 @@ const SCHEDULES: Record<JobName, string> = {
   // The day's open-data snapshot at 00:30 Almaty (19:30 UTC the day before), once the day has begun;
   // also run at start-up, so a day the app was down at 00:30 still gets its snapshot (docs/open-data.md).
   "open-data-snapshot": "30 19 * * *",
+  // The body-suggestion model learns the day's registrations and forwards at 03:00 Almaty (22:00 UTC).
+  "train-body-model": "0 22 * * *",
 };
 
 /**
@@ -49,6 +53,7 @@ export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: M
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
     "open-data-snapshot": async () =>
       (await writeSnapshot(o.db, { key: loadSigningKey(), now: new Date() })).written ? 1 : 0,
+    "train-body-model": () => trainBodyModel(o.db, { now: new Date() }),
   };
   for (const [name, run] of Object.entries(handlers) as [JobName, () => Promise<number>][]) {
     await ensureQueue(boss, name);

@@ -5,6 +5,7 @@ import { appealNumberOf } from "../appeals/open-id";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { addCalendarDays, almatyStartOfDay, type IsoDate } from "../deadlines/working-calendar";
 import type { Category } from "../directory/state-bodies-directory";
+import { kazakhPrefixQuery } from "../search/kazakh-stemmer";
 import {
   isOverdue,
   isPublic,
@@ -41,8 +42,11 @@ export type PublicAppealFilters = {
  * English by their stems: the same three configurations the search column is built from. The three
  * queries are OR-ed into one, so the GIN index answers it in a single scan.
  */
-const searchQuery = (q: string): SQL =>
-  sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q}))`;
+const searchQuery = (q: string): SQL => {
+  // Kazakh inflects by endings: the query's stems, as prefixes, find every form ("жол" finds "жолдар").
+  const kazakh = kazakhPrefixQuery(q);
+  return sql`(websearch_to_tsquery('simple', ${q}) || websearch_to_tsquery('russian', ${q}) || websearch_to_tsquery('english', ${q})${kazakh ? sql` || to_tsquery('simple', ${kazakh})` : sql``})`;
+};
 
 const COUNT_CAP = 1000;
 

@@ -134,6 +134,16 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: () => ({ category: "housing_utilities", region: "almaty_city" }),
   },
 
+  "directory.suggestFromText": {
+    rule: "whoever signed in and files (citizen, operator) may ask which bodies hear such a text; it reveals no appeal",
+    allowed: SIGNED_IN,
+    input: () => ({
+      text: "Жолда үлкен шұңқырлар бар, асфальт бұзылған.",
+      category: null,
+      region: "almaty_city",
+    }),
+  },
+
   // ---- accounts, admin, apiKeys -------------------------------------------------------------------
   "accounts.list": { rule: ADMIN, allowed: ["admin"], input: () => ({}) },
   "accounts.create": {

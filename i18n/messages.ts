@@ -21,6 +21,7 @@ export const MESSAGE_AREAS = [
   "moderation",
   "dashboard",
   "audit",
+  "answer-check",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -26,6 +26,7 @@ export const DOMAIN_ERROR_CODES = {
   BAD_CALENDAR_DAY: "BAD_REQUEST",
   BAD_POLICY_TERM: "BAD_REQUEST",
   DATE_NOT_LATER: "BAD_REQUEST",
+  GROUND_REQUIRED: "BAD_REQUEST",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

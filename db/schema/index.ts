@@ -1,3 +1,4 @@
+export * from "./answer-signatures";
 export * from "./api-keys";
 export * from "./appeals";
 export * from "./calendar";

@@ -1,4 +1,5 @@
 import { type SQL, sql } from "drizzle-orm";
+import { FORMAL_MIN_COPIES } from "./answer-signature";
 
 /**
  * The figures an auditor can open: each is a condition on an appeal's facts row, the same one the
@@ -22,7 +23,7 @@ export const FIGURES = {
   heard: sql`f.heard`,
   complained: sql`f.complained`,
   complaintUpheld: sql`f.complaint_upheld`,
-  formal: sql`coalesce(f.similar_answers, 0) >= 3`,
+  formal: sql`coalesce(f.similar_answers, 0) >= ${FORMAL_MIN_COPIES}`,
   declined: sql`f.declined`,
   hidden: sql`f.hidden`,
   redacted: sql`f.redacted`,

@@ -230,6 +230,17 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
         appealRights: "You may complain to the superior body or to court under the APPC.",
       }),
   },
+  "inbox.checkAnswer": {
+    rule: "only an official of the body holding the appeal checks a draft answer to it",
+    allowed: ["officialA"],
+    input: (w) => ({
+      appealId: w.appeals.toAnswer.id,
+      decision: "satisfied",
+      text: "The lights in the courtyard of block 12 were repaired.",
+      legalGrounds: "Rules for the maintenance of courtyards, para. 4.",
+      appealRights: "You may complain to the superior body or to court within three months.",
+    }),
+  },
   "inbox.close": {
     rule: HANDLING_BODY,
     allowed: ["officialA"],

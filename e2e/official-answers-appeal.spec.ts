@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sendAnywayIfChecked } from "./answer-check";
 import { seedAppeal } from "./seed";
 import { DEMO, expectNoAxeViolations, signInAs } from "./support";
 
@@ -44,6 +45,7 @@ test("an official assigns, extends and answers an appeal with a file, then close
     .getByLabel("Files (optional)")
     .setInputFiles({ name: "act.pdf", mimeType: "application/pdf", buffer: PDF });
   await page.getByRole("button", { name: "Send the answer" }).click();
+  await sendAnywayIfChecked(page);
 
   const answer = page.getByRole("region", { name: "Answer" });
   await expect(answer).toContainText("Partly satisfied");

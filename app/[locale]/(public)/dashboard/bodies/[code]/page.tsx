@@ -1,5 +1,6 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { AnswerFiguresSection } from "@/components/dashboard/answer-figures";
 import { CategoryTable } from "@/components/dashboard/category-table";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
@@ -65,6 +66,7 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
           drill={user?.role === "auditor" ? { ...period, body: code } : null}
         />
       </section>
+      <AnswerFiguresSection figures={data.answers} scope={name} />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="body" />

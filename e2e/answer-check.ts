@@ -1,0 +1,13 @@
+import { expect, type Page } from "@playwright/test";
+
+/**
+ * The answer form checks a complete answer before sending it (server/appeals/check-answer.ts). Journeys
+ * about something else send it whatever the check finds: whether it finds anything depends on the
+ * right-to-complain text prefilled for the body, which those journeys do not set.
+ */
+export async function sendAnywayIfChecked(page: Page) {
+  const sendAnyway = page.getByRole("button", { name: "Send anyway" });
+  const answer = page.getByRole("region", { name: "Answer" });
+  await expect(sendAnyway.or(answer)).toBeVisible();
+  if (await sendAnyway.isVisible()) await sendAnyway.click();
+}

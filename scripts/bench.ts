@@ -3,6 +3,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { labelledAnswers } from "@/db/generate/labelled-answers";
 import type { RegionCode } from "@/server/directory/regions";
 import {
   bodyMetrics,
@@ -22,13 +23,14 @@ import {
   republicMetrics,
   republicMetricsDirect,
 } from "@/server/metrics/dashboard-queries";
+import { evaluateFormalReplies } from "@/server/metrics/evaluate-formal-replies";
 import { lastTwelveMonths, type Period } from "@/server/metrics/period";
 import { flag, openBenchDatabase } from "./bench-database";
 
 const RUNS = Number(flag("--runs") ?? 30);
 const DIRECT_RUNS = Number(flag("--direct-runs") ?? 10);
 const WARMUP = Number(flag("--warmup") ?? 3);
-/** `--only dashboards` or `--only api`: one half of the benchmark. */
+/** `--only dashboards`, `--only api` or `--only formal`: one part of the benchmark. */
 const ONLY = flag("--only");
 
 type Timing = { p50: number; p95: number };
@@ -185,6 +187,25 @@ async function benchApi({ db, now, region, publicRows }: Context) {
   );
 }
 
+/**
+ * The formal-reply detector on the generator's labelled set (docs/metrics.md "Formal replies"), run as in
+ * production and rolled back. Target: recall ≥ 0.9 at precision ≥ 0.9.
+ */
+async function benchFormalReplies(db: Database) {
+  const answers = Number(flag("--labelled") ?? 2000);
+  const started = performance.now();
+  const r = await evaluateFormalReplies(db, labelledAnswers({ answers, bodies: 6, seed: 2026 }));
+  const ms = (performance.now() - started) / r.answers;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(
+    `\nFormal replies, labelled set of ${r.answers} answers (${r.labelledFormal} formal): ` +
+      `precision ${pct(r.precision)}, recall ${pct(r.recall)} ` +
+      `(${r.truePositives} found, ${r.falsePositives} wrongly, ${r.falseNegatives} missed); ` +
+      `${ms.toFixed(1)} ms per answer to sign and count. Target: both ≥ 90%: ` +
+      `${r.precision >= 0.9 && r.recall >= 0.9 ? "met" : "NOT MET"}.`,
+  );
+}
+
 async function main() {
   const { url, db, close } = await openBenchDatabase();
   // The route handlers take the process-wide pool from DATABASE_URL, as in the running app.
@@ -201,7 +222,9 @@ async function main() {
       facts: number;
       version: string;
     }[];
-    if (!counts?.appeals)
+    // The formal-reply part brings its own labelled set; the rest measures the generated appeals.
+    if (!counts) throw new Error("The bench database answered nothing.");
+    if (!counts.appeals && ONLY !== "formal")
       throw new Error("No appeals here: run `npm run generate -- --appeals 1000000` first.");
     const now = new Date();
     const period = lastTwelveMonths(now);
@@ -226,8 +249,9 @@ async function main() {
         `Period ${period.from} to ${period.to}; body: the largest; region: ${context.region}. ` +
         `Summary queries and endpoints ${RUNS} runs, GROUP BY baselines ${DIRECT_RUNS}, after warm-up runs.\n`,
     );
-    if (ONLY !== "api") await benchDashboards(context);
-    if (ONLY !== "dashboards") await benchApi(context);
+    if (ONLY === undefined || ONLY === "dashboards") await benchDashboards(context);
+    if (ONLY === undefined || ONLY === "api") await benchApi(context);
+    if (ONLY === undefined || ONLY === "formal") await benchFormalReplies(db);
   } finally {
     await close();
     const { getDatabase } = await import("@/db/client");

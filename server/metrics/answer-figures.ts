@@ -54,6 +54,28 @@ export async function computeAnswerFigures(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerFigures> {
+  return foldAnswerRows(await answerRows(db, o));
+}
+
+type AnswerRow = {
+  body_id: string;
+  region: string | null;
+  decision: AnswerDecision;
+  outcome: Verdict | null;
+  n: number;
+  came_back: number;
+  came_back_base: number;
+  checked: number;
+  lawful: number;
+  grounded: number;
+  formal: number;
+};
+
+/** The answers of the scope and period, counted per body, decision and verdict. */
+async function answerRows(
+  db: Db,
+  o: { period: Period; bodyId?: string; region?: RegionCode },
+): Promise<AnswerRow[]> {
   const scope: SQL = o.bodyId
     ? sql`a.body_id = ${o.bodyId}`
     : o.region
@@ -62,18 +84,8 @@ export async function computeAnswerFigures(
   // Months filed in Almaty time, as appeal-facts-sql.ts counts them.
   const from = `${monthStart(o.period.from)}T00:00:00+05:00`;
   const to = `${monthStart(addMonths(o.period.to, 1))}T00:00:00+05:00`;
-  const rows = await db.execute<{
-    decision: AnswerDecision;
-    outcome: Verdict | null;
-    n: number;
-    came_back: number;
-    came_back_base: number;
-    checked: number;
-    lawful: number;
-    grounded: number;
-    formal: number;
-  }>(sql`
-    select ans.decision, r.outcome, count(*)::int as n,
+  return db.execute<AnswerRow>(sql`
+    select a.body_id, b.region, ans.decision, r.outcome, count(*)::int as n,
       count(*) filter (where a.author_id is not null and exists (
         select 1 from appeals n join state_bodies nb on nb.id = n.body_id
         where n.author_id = a.author_id and n.category = a.category and n.id <> a.id
@@ -92,7 +104,11 @@ export async function computeAnswerFigures(
     left join appeal_ratings r on r.appeal_id = a.id
     left join answer_signatures s on s.appeal_id = a.id
     where a.filed_at >= ${from}::timestamptz and a.filed_at < ${to}::timestamptz and ${scope}
-    group by ans.decision, r.outcome`);
+    group by a.body_id, b.region, ans.decision, r.outcome`);
+}
+
+/** Sums counted rows into the figures of their scope. */
+export function foldAnswerRows(rows: readonly AnswerRow[]): AnswerFigures {
   const decisions = answerDecision.enumValues;
   const verdicts = ratingOutcome.enumValues;
   const f: AnswerFigures = {
@@ -128,4 +144,20 @@ export async function computeAnswerFigures(
     f.formal += r.formal;
   }
   return f;
+}
+
+/**
+ * The open-data table of these figures (docs/metrics.md "Open data"): one row per body, or per region
+ * (central bodies under an empty region), over the whole period, every count with its base.
+ */
+export async function exportAnswerFigures(
+  db: Db,
+  o: { period: Period; by: "body" | "region" },
+): Promise<(AnswerFigures & { key: string | null })[]> {
+  const groups = new Map<string | null, AnswerRow[]>();
+  for (const r of await answerRows(db, o)) {
+    const key = o.by === "body" ? r.body_id : r.region;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups].map(([key, rows]) => ({ key, ...foldAnswerRows(rows) }));
 }

@@ -420,6 +420,18 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
   "app/api/exports/metrics.json/route.ts": {
     GET: { access: "public", rule: "open data: counts per body and month" },
   },
+  "app/api/exports/answers.csv/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: decisions, verdicts and answer figures per body, counts only",
+    },
+  },
+  "app/api/exports/answers.json/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: decisions, verdicts and answer figures per body, counts only",
+    },
+  },
   "app/api/exports/public-appeals.csv/route.ts": {
     GET: { access: "public", rule: "open data: published appeals only, without the applicant" },
   },

@@ -252,6 +252,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
   "metrics.league": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ sort: "received" }) },
   "metrics.map": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ metric: "received" }) },
   "metrics.trend": { rule: PUBLIC, allowed: EVERYONE, input: () => ({}) },
+  "metrics.answers": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ region: "almaty_city" }) },
   "metrics.body": {
     rule: PUBLIC,
     allowed: EVERYONE,

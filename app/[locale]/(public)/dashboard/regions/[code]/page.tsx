@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AnswerFiguresSection } from "@/components/dashboard/answer-figures";
 import { CategoryTable } from "@/components/dashboard/category-table";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { choiceOf, periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
@@ -38,7 +39,11 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [data, user] = await Promise.all([caller.metrics.region({ code: region, period }), getCurrentUser()]);
+  const [data, user, answers] = await Promise.all([
+    caller.metrics.region({ code: region, period }),
+    getCurrentUser(),
+    caller.metrics.answers({ period, region }),
+  ]);
   const bodies = [...data.bodies].sort((a, b) => {
     const x = a[sort];
     const y = b[sort];
@@ -66,6 +71,7 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
           drill={user?.role === "auditor" ? { ...period, region } : null}
         />
       </section>
+      <AnswerFiguresSection figures={answers} scope={name} />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="region" />

@@ -1,4 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/i18n/navigation";
 import type { AnswerFigures } from "@/server/metrics/answer-figures";
 import styles from "./dashboard.module.css";
 import { formatValue } from "./dashboard-view";
@@ -18,19 +19,43 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  * The body's decisions beside its citizens' verdicts, and what its answers say (docs/metrics.md
  * "Outcomes", "Answers that say something"): every share with the count it is out of.
  */
-export async function AnswerFiguresSection({ figures: f, scope }: { figures: AnswerFigures; scope: string }) {
+export async function AnswerFiguresSection({
+  figures: f,
+  scope,
+  drill = null,
+}: {
+  figures: AnswerFigures;
+  scope: string;
+  /** For auditors: the period and scope of the drill-down (/audit) the counts link to. */
+  drill?: Record<string, string> | null;
+}) {
   const t = await getTranslations("answerCheck.figures");
   const td = await getTranslations("appeal.decision");
   const format = await getFormatter();
   const none = t("none");
   const rate = (part: number, whole: number) => formatValue(format, "rate", share(part, whole), none);
-  const rows: [string, number, number, string?][] = [
-    [t("headline"), f.satisfiedNotResolved, f.satisfiedRated],
-    [t("cameBack"), f.cameBack, f.cameBackBase, t("cameBackHint")],
-    [t("lawfulLanguage"), f.lawfulLanguage, f.checked, t("checkedHint")],
-    [t("legalGround"), f.namesLegalGround, f.checked, t("checkedHint")],
-    [t("formal"), f.formal, f.answered, t("formalHint")],
+  const tdash = await getTranslations("dashboard");
+  const taudit = await getTranslations("audit.figure");
+  // [name, count, base, hint, the drill-down figure listing the count's appeals (or the rest of the base)]
+  const rows: [string, number, number, string | undefined, string][] = [
+    [t("headline"), f.satisfiedNotResolved, f.satisfiedRated, undefined, "saidSatisfiedNotResolved"],
+    [t("cameBack"), f.cameBack, f.cameBackBase, t("cameBackHint"), "cameBack"],
+    [t("lawfulLanguage"), f.lawfulLanguage, f.checked, t("checkedHint"), "unlawfulLanguage"],
+    [t("legalGround"), f.namesLegalGround, f.checked, t("checkedHint"), "noLegalGround"],
+    [t("formal"), f.formal, f.answered, t("formalHint"), "formal"],
   ];
+  const audited = (figure: string, n: number, text?: string) =>
+    drill && n > 0 ? (
+      <Link
+        href={{ pathname: "/audit", query: { ...drill, figure } }}
+        aria-label={tdash("all.drill", { n, metric: taudit(figure as "formal") })}
+      >
+        {text ?? format.number(n)}
+      </Link>
+    ) : (
+      format.number(n)
+    );
+  const inverse = (figure: string) => figure === "unlawfulLanguage" || figure === "noLegalGround";
   return (
     <section className={styles.section} aria-labelledby="answers-heading">
       <h2 id="answers-heading">{t("title")}</h2>
@@ -50,7 +75,7 @@ export async function AnswerFiguresSection({ figures: f, scope }: { figures: Ans
             </tr>
           </thead>
           <tbody>
-            {rows.map(([label, part, whole, hint]) => (
+            {rows.map(([label, part, whole, hint, figure]) => (
               <tr key={label}>
                 <th scope="row">
                   {label}
@@ -58,7 +83,16 @@ export async function AnswerFiguresSection({ figures: f, scope }: { figures: Ans
                 </th>
                 <td className={styles.number}>{rate(part, whole)}</td>
                 <td className={styles.number}>
-                  {format.number(part)} / {format.number(whole)}
+                  {inverse(figure) ? format.number(part) : audited(figure, part)} / {format.number(whole)}
+                  {inverse(figure) && drill && whole - part > 0 && (
+                    <span className={styles.rowHint}>
+                      {audited(
+                        figure,
+                        whole - part,
+                        `${format.number(whole - part)}: ${taudit(figure as "formal")}`,
+                      )}
+                    </span>
+                  )}
                 </td>
               </tr>
             ))}

@@ -9,6 +9,9 @@ import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
 import { answerFigures, computeAnswerFigures } from "./answer-figures";
+import type { Figure } from "./figures";
+import { listFigureAppeals } from "./list-figure-appeals";
+import { refreshMetrics } from "./refresh-metrics";
 
 const RIGHTS = "You may complain to the superior body or to court within three months (APPC Art. 91).";
 const EN = "The lights in the courtyard were repaired by the district's contractor and work every night now.";
@@ -136,6 +139,34 @@ describe("what the answers say, recomputed from hand-built appeals", () => {
     expect(f.claimed.satisfied).toEqual({ resolved: 1, partly: 0, not_resolved: 1 });
     expect(f.claimed.explained).toEqual({ resolved: 1, partly: 0, not_resolved: 0 });
     expect(f.claimed.refused).toEqual({ resolved: 0, partly: 1, not_resolved: 0 });
+    // The auditor's drill-down lists exactly as many appeals behind each figure.
+    await refreshMetrics(db(), almaty("2026-12-15T12:00:00"));
+    const behind = async (figure: Figure) =>
+      (
+        await listFigureAppeals(db(), {
+          figure,
+          period: { from: "2026-11", to: "2026-11" },
+          bodyCode: "akimat-almaty-city",
+          page: 1,
+        })
+      ).total;
+    expect({
+      explained: await behind("explained"),
+      left: await behind("leftWithoutConsideration"),
+      saidSatisfied: await behind("saidSatisfiedNotResolved"),
+      cameBack: await behind("cameBack"),
+      unlawful: await behind("unlawfulLanguage"),
+      noGround: await behind("noLegalGround"),
+      formal: await behind("formal"),
+    }).toEqual({
+      explained: f.decisions.explained,
+      left: f.decisions.left_without_consideration,
+      saidSatisfied: f.satisfiedNotResolved,
+      cameBack: f.cameBack,
+      unlawful: f.checked - f.lawfulLanguage,
+      noGround: f.checked - f.namesLegalGround,
+      formal: f.formal,
+    });
     // The republic holds the same answers (the other appeals went unanswered), and the cached call agrees.
     const republic = await answerFigures(db(), { period: { from: "2026-11", to: "2026-11" } });
     expect(republic).toEqual(f);

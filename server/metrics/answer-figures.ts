@@ -13,6 +13,19 @@ export type Verdict = (typeof ratingOutcome.enumValues)[number];
 export const CAME_BACK_DAYS = 180;
 
 /**
+ * Whether answered appeal `a` (its answer `ans`, its body `b`) came back: its author filed another appeal
+ * in the same category, not a complaint about `a`, within CAME_BACK_DAYS after the answer, to the same
+ * body, a body directly below it or the body directly above it. Shared with the auditor's drill-down.
+ */
+export const CAME_BACK = sql`a.author_id is not null and exists (
+  select 1 from appeals n join state_bodies nb on nb.id = n.body_id
+  where n.author_id = a.author_id and n.category = a.category and n.id <> a.id
+    and n.complaint_of_id is distinct from a.id
+    and n.filed_at > ans.answered_at
+    and n.filed_at <= ans.answered_at + ${`${CAME_BACK_DAYS} days`}::interval
+    and (n.body_id = a.body_id or nb.parent_id = a.body_id or n.body_id = b.parent_id))`;
+
+/**
  * What the answers of a scope say (docs/metrics.md "Outcomes" and "Answers that say something"), each
  * count with the base it is a share of.
  */
@@ -86,13 +99,7 @@ async function answerRows(
   const to = `${monthStart(addMonths(o.period.to, 1))}T00:00:00+05:00`;
   return db.execute<AnswerRow>(sql`
     select a.body_id, b.region, ans.decision, r.outcome, count(*)::int as n,
-      count(*) filter (where a.author_id is not null and exists (
-        select 1 from appeals n join state_bodies nb on nb.id = n.body_id
-        where n.author_id = a.author_id and n.category = a.category and n.id <> a.id
-          and n.complaint_of_id is distinct from a.id
-          and n.filed_at > ans.answered_at
-          and n.filed_at <= ans.answered_at + ${`${CAME_BACK_DAYS} days`}::interval
-          and (n.body_id = a.body_id or nb.parent_id = a.body_id or n.body_id = b.parent_id)))::int as came_back,
+      count(*) filter (where ${CAME_BACK})::int as came_back,
       count(*) filter (where a.author_id is not null)::int as came_back_base,
       count(ans.lawful_language)::int as checked,
       count(*) filter (where ans.lawful_language)::int as lawful,

@@ -88,7 +88,11 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         />
       </section>
 
-      <AnswerFiguresSection figures={answers} scope={t("republic")} />
+      <AnswerFiguresSection
+        figures={answers}
+        scope={t("republic")}
+        drill={user?.role === "auditor" ? { ...period } : null}
+      />
 
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>

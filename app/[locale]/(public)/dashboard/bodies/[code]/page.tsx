@@ -66,7 +66,11 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
           drill={user?.role === "auditor" ? { ...period, body: code } : null}
         />
       </section>
-      <AnswerFiguresSection figures={data.answers} scope={name} />
+      <AnswerFiguresSection
+        figures={data.answers}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, body: code } : null}
+      />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="body" />

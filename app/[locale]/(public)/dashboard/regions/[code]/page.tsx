@@ -71,7 +71,11 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
           drill={user?.role === "auditor" ? { ...period, region } : null}
         />
       </section>
-      <AnswerFiguresSection figures={answers} scope={name} />
+      <AnswerFiguresSection
+        figures={answers}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, region } : null}
+      />
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={data.trend} id="region" />

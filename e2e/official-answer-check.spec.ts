@@ -6,6 +6,8 @@ test("an official is told what a Russian answer to a Kazakh appeal lacks, fixes 
   browser,
   page,
 }) => {
+  // Two people, two sign-ins and a refresh of the dashboards: a long journey on a shared machine.
+  test.setTimeout(150_000);
   const subject = `Аулада жарық жоқ ${Date.now()}`;
   const appeal = await seedAppeal({
     citizenEmail: DEMO.citizen,

@@ -2,6 +2,7 @@ import { expect, type Page, test } from "@playwright/test";
 import { sql } from "drizzle-orm";
 import { createDatabase } from "@/db/client";
 import { phoneJpeg } from "@/test/upload-fixtures";
+import { sendAnywayIfChecked } from "./answer-check";
 import { DEMO, expectNoAxeViolations, signInAs } from "./support";
 
 // A small but real PDF, made here: the server checks the bytes, not the name.
@@ -295,6 +296,7 @@ test("the applicant clarifies, reads the answer, rates it and complains; the sup
   await official.getByLabel("Legal grounds").fill("Law on roads, Art. 13; APPC Art. 76");
   await official.getByRole("button", { name: "Send the answer" }).click();
   await official.getByRole("button", { name: "Confirm and send" }).click();
+  await sendAnywayIfChecked(official);
   await expect(official.getByRole("region", { name: "Answer" })).toContainText("Refused");
   await officialContext.close();
 

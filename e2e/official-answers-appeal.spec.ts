@@ -1,4 +1,5 @@
 import { expect, test } from "@playwright/test";
+import { sendAnywayIfChecked } from "./answer-check";
 import { seedAppeal } from "./seed";
 import { DEMO, expectNoAxeViolations, signInAs } from "./support";
 
@@ -53,6 +54,7 @@ test("an official assigns, extends and answers an appeal with a file, then close
   await expect(page.getByLabel("Legal grounds")).toHaveValue("Law on roads, Art. 13; APPC Art. 76");
   await page.getByRole("button", { name: "Send the answer" }).click();
   await preview.getByRole("button", { name: "Confirm and send" }).click();
+  await sendAnywayIfChecked(page);
 
   const answer = page.getByRole("region", { name: "Answer" });
   await expect(answer).toContainText("Partly satisfied");

@@ -15,6 +15,9 @@ export async function seedAppeal(o: {
   subject: string;
   /** Filed this many working days before today, so that terms counted from today differ. */
   workingDaysAgo: number;
+  /** The appeal's language (default "en") and text. */
+  locale?: string;
+  text?: string;
 }): Promise<{ id: string; number: string }> {
   const { stdout } = await run(
     path.join(ROOT, "node_modules/.bin/tsx"),
@@ -52,4 +55,12 @@ export async function seedAnsweredAppeal(o: {
     { cwd: ROOT, env: process.env },
   );
   return JSON.parse(stdout);
+}
+
+/** Brings the dashboards' summaries up to date now, instead of waiting for the minute's job. */
+export async function refreshDashboards(): Promise<void> {
+  await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "e2e/fixtures/refresh-metrics.ts")], {
+    cwd: ROOT,
+    env: process.env,
+  });
 }

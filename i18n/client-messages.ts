@@ -20,7 +20,7 @@ export const CLIENT_MESSAGES = {
     "moderation.citizen",
     "moderation.form",
   ],
-  official: ["official.forms", "appeal.decision", "complaints.passUp", "answerPreview"],
+  official: ["official.forms", "appeal.decision", "complaints.passUp", "answerPreview", "answerCheck"],
   operator: ["operator"],
   moderator: ["moderation"],
   auditor: [],

@@ -29,6 +29,7 @@ export const MESSAGE_AREAS = [
   "answerPreview",
   "openData",
   "clock",
+  "answer-check",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -3,6 +3,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { labelledAnswers } from "@/db/generate/labelled-answers";
 import { evaluateBodyModel } from "@/server/body-suggestion/evaluate-body-model";
 import { trainBodyModel } from "@/server/body-suggestion/train-body-model";
 import type { RegionCode } from "@/server/directory/regions";
@@ -24,6 +25,7 @@ import {
   republicMetrics,
   republicMetricsDirect,
 } from "@/server/metrics/dashboard-queries";
+import { evaluateFormalReplies } from "@/server/metrics/evaluate-formal-replies";
 import { lastTwelveMonths, type Period } from "@/server/metrics/period";
 import { flag, openBenchDatabase } from "./bench-database";
 import { printPageWeights } from "./js-weight";
@@ -31,7 +33,7 @@ import { printPageWeights } from "./js-weight";
 const RUNS = Number(flag("--runs") ?? 30);
 const DIRECT_RUNS = Number(flag("--direct-runs") ?? 10);
 const WARMUP = Number(flag("--warmup") ?? 3);
-/** `--only dashboards`, `--only api` or `--only js` (the pages' JavaScript, from the build): one part. */
+/** `--only dashboards`, `--only api`, `--only js` (the pages' JavaScript, from the build), `--only suggest` or `--only formal`: one part. */
 const ONLY = flag("--only");
 
 type Timing = { p50: number; p95: number };
@@ -203,6 +205,25 @@ async function benchBodySuggestion(db: Database, now: Date) {
   await trainBodyModel(db, { now });
 }
 
+/**
+ * The formal-reply detector on the generator's labelled set (docs/metrics.md "Formal replies"), run as in
+ * production and rolled back. Target: recall ≥ 0.9 at precision ≥ 0.9.
+ */
+async function benchFormalReplies(db: Database) {
+  const answers = Number(flag("--labelled") ?? 2000);
+  const started = performance.now();
+  const r = await evaluateFormalReplies(db, labelledAnswers({ answers, bodies: 6, seed: 2026 }));
+  const ms = (performance.now() - started) / r.answers;
+  const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+  console.log(
+    `\nFormal replies, labelled set of ${r.answers} answers (${r.labelledFormal} formal): ` +
+      `precision ${pct(r.precision)}, recall ${pct(r.recall)} ` +
+      `(${r.truePositives} found, ${r.falsePositives} wrongly, ${r.falseNegatives} missed); ` +
+      `${ms.toFixed(1)} ms per answer to sign and count. Target: both ≥ 90%: ` +
+      `${r.precision >= 0.9 && r.recall >= 0.9 ? "met" : "NOT MET"}.`,
+  );
+}
+
 async function main() {
   // The JavaScript each page group ships, from the build output: no database for this part.
   if (ONLY === undefined || ONLY === "js") {
@@ -228,7 +249,9 @@ async function main() {
       facts: number;
       version: string;
     }[];
-    if (!counts?.appeals)
+    // The formal-reply part brings its own labelled set; the rest measures the generated appeals.
+    if (!counts) throw new Error("The bench database answered nothing.");
+    if (!counts.appeals && ONLY !== "formal")
       throw new Error("No appeals here: run `npm run generate -- --appeals 1000000` first.");
     const now = new Date();
     const period = lastTwelveMonths(now);
@@ -253,9 +276,10 @@ async function main() {
         `Period ${period.from} to ${period.to}; body: the largest; region: ${context.region}. ` +
         `Summary queries and endpoints ${RUNS} runs, GROUP BY baselines ${DIRECT_RUNS}, after warm-up runs.\n`,
     );
-    if (ONLY !== "api") await benchDashboards(context);
-    if (ONLY !== "dashboards") await benchApi(context);
+    if (ONLY === undefined || ONLY === "dashboards") await benchDashboards(context);
+    if (ONLY === undefined || ONLY === "api") await benchApi(context);
     if (ONLY === undefined || ONLY === "suggest") await benchBodySuggestion(db, now);
+    if (ONLY === undefined || ONLY === "formal") await benchFormalReplies(db);
   } finally {
     await close();
     const { getDatabase } = await import("@/db/client");

@@ -30,6 +30,7 @@ export const DOMAIN_ERROR_CODES = {
   EMAIL_NOT_VERIFIED: "FORBIDDEN",
   BAD_LINK: "BAD_REQUEST",
   WEAK_PASSWORD: "BAD_REQUEST",
+  GROUND_REQUIRED: "BAD_REQUEST",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

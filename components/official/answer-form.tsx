@@ -1,14 +1,24 @@
 "use client";
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
-import type { FormEvent } from "react";
+import { type FormEvent, useRef, useState } from "react";
 import { FormAlert } from "@/components/form-alert";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
 import { useActionForm } from "./action-panel";
 import styles from "./official.module.css";
 
-const DECISIONS = ["satisfied", "partly_satisfied", "refused"] as const;
+const DECISIONS = [
+  "satisfied",
+  "partly_satisfied",
+  "refused",
+  "explained",
+  "left_without_consideration",
+] as const;
+// The closed list of server/appeals/answer-outcomes.ts (a client component cannot import the server's).
+const GROUNDS = ["anonymous", "withdrawn", "returned_incomplete", "repeated_without_new_arguments"] as const;
+
+type Check = { missing: string[]; language: string | null; allowed: string[] };
 
 type Props = {
   appealId: string;
@@ -24,15 +34,51 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
   const td = useTranslations("appeal.decision");
   const trpc = useTRPC();
   const answer = useMutation(trpc.inbox.answer.mutationOptions());
+  const checkDraft = useMutation(trpc.inbox.checkAnswer.mutationOptions());
+  const tc = useTranslations("answerCheck");
+  const [decision, setDecision] = useState<string | null>(null);
+  // What the last check found, kept until the official sends anyway or checks the edited draft again.
+  const [check, setCheck] = useState<Check | null>(null);
+  const checkRef = useRef<HTMLDivElement>(null);
   const { errors, run } = useActionForm();
   const fileError = Object.entries(errors.fields).find(([k]) => k.startsWith("attachments"))?.[1];
 
-  function onSubmit(event: FormEvent<HTMLFormElement>) {
+  async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     form.set("appealId", appealId);
-    return run(() => answer.mutateAsync(form));
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const send = () => run(() => answer.mutateAsync(form));
+    if (submitter?.value === "send") return send();
+    const field = (k: string) => String(form.get(k) ?? "");
+    // An incomplete form goes straight to the server, whose field errors say what to fill in; a complete one
+    // is first checked against what the law asks of a reasoned answer, and goes only if nothing is missing.
+    const complete =
+      field("decision") !== "" &&
+      field("text").trim().length >= limits.textMin &&
+      field("legalGrounds").trim() !== "" &&
+      field("appealRights").trim() !== "";
+    if (!complete) return send();
+    const ground = field("withoutConsiderationGround");
+    const found = await checkDraft
+      .mutateAsync({
+        appealId,
+        decision: (field("decision") || null) as (typeof DECISIONS)[number] | null,
+        withoutConsiderationGround: (ground || null) as (typeof GROUNDS)[number] | null,
+        text: field("text").slice(0, 20_000),
+        legalGrounds: field("legalGrounds").slice(0, 4_000),
+        appealRights: field("appealRights").slice(0, 4_000),
+      })
+      .catch(() => null);
+    if (found && found.missing.length > 0) {
+      setCheck(found);
+      requestAnimationFrame(() => checkRef.current?.focus());
+      return;
+    }
+    setCheck(null);
+    return send();
   }
+  const language = (code: string | null) => tc(`languages.${code ?? "unknown"}` as "languages.unknown");
 
   return (
     <form onSubmit={onSubmit} noValidate className="form">
@@ -46,7 +92,7 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
         <legend>{t("decision")}</legend>
         {DECISIONS.map((d) => (
           <label key={d}>
-            <input type="radio" name="decision" value={d} required /> {td(d)}
+            <input type="radio" name="decision" value={d} required onChange={() => setDecision(d)} /> {td(d)}
           </label>
         ))}
         {errors.fields.decision && (
@@ -55,6 +101,24 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
           </p>
         )}
       </fieldset>
+      {decision === "left_without_consideration" && (
+        <div className="field">
+          <label htmlFor="answer-ground">{tc("form.ground")}</label>
+          <select
+            id="answer-ground"
+            name="withoutConsiderationGround"
+            defaultValue=""
+            aria-invalid={errors.fields.withoutConsiderationGround ? true : undefined}
+          >
+            <option value="">{tc("form.groundNone")}</option>
+            {GROUNDS.map((g) => (
+              <option key={g} value={g}>
+                {tc(`grounds.${g}`)}
+              </option>
+            ))}
+          </select>
+        </div>
+      )}
       <TextField
         id="answer-text"
         name="text"
@@ -106,13 +170,50 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
           </p>
         )}
       </div>
+      {check && (
+        <div
+          ref={checkRef}
+          tabIndex={-1}
+          role="alert"
+          aria-labelledby="answer-check-title"
+          className={styles.answerCheck}
+        >
+          <h3 id="answer-check-title">{tc("form.checkTitle")}</h3>
+          <p>{tc("form.checkLead")}</p>
+          <ul>
+            {check.missing.map((item) => (
+              <li key={item}>{tc(`items.${item}` as "items.decision")}</li>
+            ))}
+          </ul>
+          {check.missing.includes("language") && (
+            <p>
+              {tc("form.detected", {
+                language: language(check.language),
+                appeal: language(check.allowed[check.allowed.length - 1] ?? null),
+                allowed: check.allowed.map((l) => language(l)).join(", "),
+              })}
+            </p>
+          )}
+        </div>
+      )}
       <p>
         <strong>{t("final")}</strong>
       </p>
-      <div>
-        <button type="submit" disabled={answer.isPending}>
-          {answer.isPending ? tf("working") : t("submit")}
+      <div className={styles.answerButtons}>
+        <button type="submit" name="intent" value="check" disabled={answer.isPending || checkDraft.isPending}>
+          {answer.isPending
+            ? tf("working")
+            : checkDraft.isPending
+              ? tc("form.checking")
+              : check
+                ? tc("form.checkAgain")
+                : t("submit")}
         </button>
+        {check && (
+          <button type="submit" name="intent" value="send" className="secondary" disabled={answer.isPending}>
+            {tc("form.sendAnyway")}
+          </button>
+        )}
       </div>
     </form>
   );

@@ -46,6 +46,8 @@ export function AnswerPreview({ children }: { children: ReactNode }) {
   const [entries, setEntries] = useState<Entry[] | null>(null);
   const confirmed = useRef(false);
   const form = useRef<HTMLFormElement | null>(null);
+  // The button that asked to submit: confirming submits with it, so the form knows which action was meant.
+  const submitter = useRef<HTMLElement | null>(null);
   const heading = useRef<HTMLHeadingElement>(null);
 
   function onSubmitCapture(event: FormEvent<HTMLDivElement>) {
@@ -60,6 +62,7 @@ export function AnswerPreview({ children }: { children: ReactNode }) {
     event.preventDefault();
     event.stopPropagation();
     form.current = target;
+    submitter.current = (event.nativeEvent as SubmitEvent).submitter;
     setEntries(entriesOf(target, t("none"), t("files")));
     requestAnimationFrame(() => heading.current?.focus());
   }
@@ -89,7 +92,7 @@ export function AnswerPreview({ children }: { children: ReactNode }) {
               onClick={() => {
                 confirmed.current = true;
                 setEntries(null);
-                form.current?.requestSubmit();
+                form.current?.requestSubmit(submitter.current);
               }}
             >
               {t("confirm")}

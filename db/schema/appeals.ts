@@ -32,7 +32,15 @@ export const APPEAL_STATUSES = [
 ] as const;
 export const appealStatus = pgEnum("appeal_status", APPEAL_STATUSES);
 export const appealChannel = pgEnum("appeal_channel", ["online", "assisted", "open311"]);
-export const answerDecision = pgEnum("answer_decision", ["satisfied", "partly_satisfied", "refused"]);
+// What the body decided, as the practice records it (docs/metrics.md "Outcomes"): "explained" (the law or
+// the procedure is explained, nothing is done) and "left_without_consideration" are never a resolution.
+export const answerDecision = pgEnum("answer_decision", [
+  "satisfied",
+  "partly_satisfied",
+  "refused",
+  "explained",
+  "left_without_consideration",
+]);
 export const ratingOutcome = pgEnum("rating_outcome", ["resolved", "partly", "not_resolved"]);
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
@@ -119,23 +127,40 @@ export const appealEvents = pgTable(
 );
 
 // A sent answer is final: no update path exists and the trigger refuses one.
-export const appealAnswers = pgTable("appeal_answers", {
-  appealId: uuid()
-    .primaryKey()
-    .references(() => appeals.id),
-  bodyId: uuid()
-    .notNull()
-    .references(() => stateBodies.id),
-  decision: answerDecision().notNull(),
-  text: text().notNull(),
-  legalGrounds: text().notNull(),
-  appealRights: text().notNull(),
-  answeredById: uuid()
-    .notNull()
-    .references(() => users.id),
-  answeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  onTime: boolean().notNull(),
-});
+export const appealAnswers = pgTable(
+  "appeal_answers",
+  {
+    appealId: uuid()
+      .primaryKey()
+      .references(() => appeals.id),
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    decision: answerDecision().notNull(),
+    text: text().notNull(),
+    legalGrounds: text().notNull(),
+    appealRights: text().notNull(),
+    answeredById: uuid()
+      .notNull()
+      .references(() => users.id),
+    answeredAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    onTime: boolean().notNull(),
+    // For "left_without_consideration": the legal ground, a code of WITHOUT_CONSIDERATION_GROUNDS.
+    withoutConsiderationGround: text(),
+    // What the pre-send check (server/appeals/check-answer.ts) found, stored as sent; null on answers sent
+    // before the check existed. The official may send despite it: the figures show what was sent.
+    language: text(),
+    lawfulLanguage: boolean(),
+    namesLegalGround: boolean(),
+    checkMissing: text().array(),
+  },
+  (t) => [
+    check(
+      "appeal_answers_ground_with_decision",
+      sql`(${t.decision}::text = 'left_without_consideration') = (${t.withoutConsiderationGround} is not null)`,
+    ),
+  ],
+);
 
 export const appealRatings = pgTable(
   "appeal_ratings",

@@ -1,4 +1,5 @@
 export * from "./account-tokens";
+export * from "./answer-signatures";
 export * from "./api-keys";
 export * from "./appeals";
 export * from "./body-suggestions";

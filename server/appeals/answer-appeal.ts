@@ -1,13 +1,17 @@
 import type { Db } from "@/db/client";
-import { type answerDecision, appealAnswers, attachments } from "@/db/schema";
+import { appealAnswers, attachments } from "@/db/schema";
+import { DomainError } from "../errors";
+import { recordAnswerSignature } from "../metrics/record-answer-signature";
 import { notifyApplicant } from "../notifications/notify";
 import { type ActingOfficial, officialActor } from "./acting-official";
+import type { AnswerDecision, WithoutConsiderationGround } from "./answer-outcomes";
 import { lockAppealOfBodyOrThrow } from "./appeal-access";
 import { checkAttachments, type IncomingFile } from "./attachment-rules";
+import { checkAnswer } from "./check-answer";
 import { assertComplaintAnswerAllowed } from "./complaint-route";
 import { applyAction } from "./lifecycle";
 
-export type AnswerDecision = (typeof answerDecision.enumValues)[number];
+export type { AnswerDecision } from "./answer-outcomes";
 
 /**
  * The law requires a reasoned answer: what was decided, on which legal grounds, and how to complain
@@ -21,13 +25,17 @@ export const ANSWER_LIMITS = {
 
 /**
  * Sends the body's answer with its files. It is final: the answer row has no update path and a trigger
- * refuses one. Whether it came in time is fixed now, against the deadline as it stands.
+ * refuses one. Whether it came in time is fixed now, against the deadline as it stands; so are what the
+ * pre-send check found (the official may send regardless) and the answer's near-copies among the body's
+ * earlier answers (formal replies, docs/metrics.md).
  */
 export async function answerAppeal(
   db: Db,
   o: {
     appealId: string;
     decision: AnswerDecision;
+    /** Required when the decision is "left_without_consideration", and only then. */
+    withoutConsiderationGround?: WithoutConsiderationGround | null;
     text: string;
     legalGrounds: string;
     appealRights: string;
@@ -42,6 +50,10 @@ export async function answerAppeal(
     const appeal = await lockAppealOfBodyOrThrow(tx, o.appealId, o.official.bodyId);
     await assertComplaintAnswerAllowed(tx, appeal, o.decision);
     const onTime = now.getTime() <= appeal.dueAt.getTime();
+    const ground =
+      o.decision === "left_without_consideration" ? (o.withoutConsiderationGround ?? null) : null;
+    if (o.decision === "left_without_consideration" && !ground) throw new DomainError("GROUND_REQUIRED");
+    const check = checkAnswer({ ...o, withoutConsiderationGround: ground, appealLocale: appeal.locale });
     const { appeal: updated, event } = await applyAction(tx, {
       appeal,
       action: "answer",
@@ -60,6 +72,18 @@ export async function answerAppeal(
       answeredById: o.official.id,
       answeredAt: now,
       onTime,
+      withoutConsiderationGround: ground,
+      language: check.language,
+      lawfulLanguage: check.lawfulLanguage,
+      namesLegalGround: check.namesLegalGround,
+      checkMissing: check.missing,
+    });
+    await recordAnswerSignature(tx, {
+      appealId: appeal.id,
+      bodyId: appeal.bodyId,
+      answeredAt: now,
+      text: o.text,
+      appeal,
     });
     if (files.length > 0) {
       await tx

@@ -1,5 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import { almatyDate } from "../deadlines/working-calendar";
+import { FORMAL_MIN_COPIES } from "./answer-signature";
 
 /**
  * The per-appeal facts every metric is built from, as one SELECT over the appeals (docs/metrics.md gives
@@ -20,11 +21,7 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
     sql`exists (select 1 from appeal_events e where e.appeal_id = a.id and e.type = ${type})`;
   const formal =
     o.formal === "compute"
-      ? sql`ans.appeal_id is not null and (
-          select count(*) from appeal_answers o
-          where o.body_id = ans.body_id and o.appeal_id <> ans.appeal_id
-            and date_trunc('quarter', ${local(sql`o.answered_at`)}) = date_trunc('quarter', ${local(sql`ans.answered_at`)})
-            and similarity(o.text, ans.text) >= 0.9) >= 3`
+      ? sql`coalesce((select s.near_copies from answer_signatures s where s.appeal_id = ans.appeal_id), 0) >= ${FORMAL_MIN_COPIES}`
       : sql`false`;
   return sql`
     select

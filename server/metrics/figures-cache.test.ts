@@ -54,9 +54,11 @@ describe("the dashboard figures cache", () => {
         caller.metrics.trend({ period }),
         caller.metrics.body({ code: "akimat-almaty-city", period }),
         caller.metrics.region({ code: "almaty_city", period }),
+        caller.metrics.answers({ period }),
       ]);
     const computed = await all();
-    expect(await db().$count(metricsFiguresCache)).toBe(6);
+    // Seven procedures, and the body's page keeps its answer figures under a key of their own.
+    expect(await db().$count(metricsFiguresCache)).toBe(8);
     expect(await all()).toEqual(computed);
 
     await fileTestAppeal(db(), { filedAt: almaty("2026-03-10T11:00:00") });

@@ -1,4 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
+import { CAME_BACK } from "./answer-figures";
+import { FORMAL_MIN_COPIES } from "./answer-signature";
 
 /**
  * The figures an auditor can open: each is a condition on an appeal's facts row, the same one the
@@ -6,6 +8,9 @@ import { type SQL, sql } from "drizzle-orm";
  */
 const clock = (condition: SQL) =>
   sql`exists (select 1 from metrics_clock_facts k where k.appeal_id = f.appeal_id and ${condition})`;
+const answerIs = (condition: SQL) => sql`exists (
+  select 1 from appeals a join appeal_answers ans on ans.appeal_id = a.id join state_bodies b on b.id = a.body_id
+  where a.id = f.appeal_id and ${condition})`;
 
 export const FIGURES = {
   received: sql`true`,
@@ -25,7 +30,14 @@ export const FIGURES = {
   heard: sql`f.heard`,
   complained: sql`f.complained`,
   complaintUpheld: sql`f.complaint_upheld`,
-  formal: sql`coalesce(f.similar_answers, 0) >= 3`,
+  formal: sql`coalesce(f.similar_answers, 0) >= ${FORMAL_MIN_COPIES}`,
+  // What the answers say (answer-figures.ts): the same conditions, read from the answer of the appeal.
+  explained: answerIs(sql`ans.decision = 'explained'`),
+  leftWithoutConsideration: answerIs(sql`ans.decision = 'left_without_consideration'`),
+  saidSatisfiedNotResolved: sql`f.outcome = 'not_resolved' and ${answerIs(sql`ans.decision = 'satisfied'`)}`,
+  cameBack: answerIs(CAME_BACK),
+  unlawfulLanguage: answerIs(sql`ans.lawful_language = false`),
+  noLegalGround: answerIs(sql`ans.names_legal_ground = false`),
   declined: sql`f.declined`,
   hidden: sql`f.hidden`,
   redacted: sql`f.redacted`,

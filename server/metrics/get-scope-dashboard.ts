@@ -3,6 +3,7 @@ import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
 import type { RegionCode } from "../directory/regions";
 import { DomainError } from "../errors";
+import { answerFigures } from "./answer-figures";
 import {
   bodyMetrics,
   categoryBreakdown,
@@ -27,12 +28,13 @@ export async function getBodyDashboard(db: Db, o: { code: string; period: Period
     .from(stateBodies)
     .where(eq(stateBodies.code, o.code));
   if (!body) throw new DomainError("NOT_FOUND");
-  const [metrics, trend, categories] = await Promise.all([
+  const [metrics, trend, categories, answers] = await Promise.all([
     bodyMetrics(db, body.id, o.period),
     monthlyTrend(db, { bodyId: body.id, period: o.period }),
     categoryBreakdown(db, { bodyId: body.id, period: o.period }),
+    answerFigures(db, { bodyId: body.id, period: o.period }),
   ]);
-  return { body, metrics, trend, categories };
+  return { body, metrics, trend, categories, answers };
 }
 
 /** Everything a region's page shows: the sums of its bodies, its trend, categories and bodies. */

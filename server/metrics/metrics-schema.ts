@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { APPEAL_KIND_VALUES, appealCategory, bodyLevel } from "@/db/schema";
+import { APPEAL_KIND_VALUES, answerDecision, appealCategory, bodyLevel } from "@/db/schema";
+import type { AnswerDecision } from "../appeals/answer-outcomes";
 import { REGION_CODES } from "../directory/regions";
 import { COUNT_COLUMNS, type CountColumn } from "./metric-set";
 
@@ -99,6 +100,34 @@ const CategoriesOutput = z.array(
   }),
 );
 
+const decisionCounts = z.strictObject(
+  Object.fromEntries(answerDecision.enumValues.map((d) => [d, z.number()])) as Record<
+    AnswerDecision,
+    z.ZodNumber
+  >,
+);
+const verdictCounts = z.strictObject({ resolved: z.number(), partly: z.number(), not_resolved: z.number() });
+// What the answers say (server/metrics/answer-figures.ts).
+export const AnswerFiguresOutput = z.strictObject({
+  answered: z.number(),
+  decisions: decisionCounts,
+  claimed: z.strictObject(
+    Object.fromEntries(answerDecision.enumValues.map((d) => [d, verdictCounts])) as Record<
+      AnswerDecision,
+      typeof verdictCounts
+    >,
+  ),
+  rated: z.number(),
+  satisfiedRated: z.number(),
+  satisfiedNotResolved: z.number(),
+  cameBack: z.number(),
+  cameBackBase: z.number(),
+  checked: z.number(),
+  lawfulLanguage: z.number(),
+  namesLegalGround: z.number(),
+  formal: z.number(),
+});
+
 export const BodyDashboardOutput = z.strictObject({
   body: z.strictObject({
     id: z.string(),
@@ -112,6 +141,7 @@ export const BodyDashboardOutput = z.strictObject({
   metrics: MetricSetOutput,
   trend: TrendOutput,
   categories: CategoriesOutput,
+  answers: AnswerFiguresOutput,
 });
 
 export const RegionDashboardOutput = z.strictObject({

@@ -1,9 +1,10 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { almatyDate } from "../deadlines/working-calendar";
+import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
-import { countAllSimilarAnswers, countNewSimilarAnswers } from "./count-similar-answers";
 import { dropStaleFigures } from "./figures-cache";
+import { signUnsignedAnswers } from "./record-answer-signature";
 import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
@@ -97,8 +98,13 @@ export async function refreshMetrics(
       insert into metrics_keys
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
       on conflict do nothing`);
-    if (full) await countAllSimilarAnswers(tx);
-    else await countNewSimilarAnswers(tx);
+    // Near-copies are counted when each answer is written (record-answer-signature.ts): the refresh only
+    // reads them. A full rebuild first signs answers loaded in bulk without a signature.
+    if (full) await signUnsignedAnswers(tx);
+    await tx.execute(sql`
+      update metrics_appeal_facts f set similar_answers = s.near_copies
+      from answer_signatures s join metrics_changed c using (appeal_id)
+      where f.appeal_id = s.appeal_id and f.similar_answers is distinct from s.near_copies`);
     step("metrics: formal replies");
     await recountRollups(tx);
     await recountClockRollups(tx);
@@ -154,7 +160,7 @@ async function recountRollups(tx: Db): Promise<void> {
       complaint_upheld, formal, declined, hidden, redacted, reversed)
     select f.body_id, f.month, f.category, f.region, ${countAggregates}
     from (
-      select x.*, coalesce(x.similar_answers, 0) >= 3 as formal
+      select x.*, coalesce(x.similar_answers, 0) >= ${FORMAL_MIN_COPIES} as formal
       from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
     ) f
     group by f.body_id, f.month, f.category, f.region`);

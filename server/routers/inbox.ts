@@ -1,7 +1,9 @@
 import { z } from "zod";
 import { answerDecision, appealStatus } from "@/db/schema";
 import { ANSWER_LIMITS, answerAppeal } from "../appeals/answer-appeal";
+import { GROUND_CODES } from "../appeals/answer-outcomes";
 import { assignAppeal, listExecutors } from "../appeals/assign-appeal";
+import { checkAnswerDraft } from "../appeals/check-answer-draft";
 import { closeAppeal } from "../appeals/close-appeal";
 import { extendAppealDeadline } from "../appeals/extend-deadline";
 import { forwardAppeal } from "../appeals/forward-appeal";
@@ -42,12 +44,26 @@ export const AnswerInput = formInput(
   z.strictObject({
     appealId: z.uuid(),
     decision: z.enum(answerDecision.enumValues),
+    // A form sends "" when no ground is chosen; only "left_without_consideration" needs one.
+    withoutConsiderationGround: z
+      .union([z.enum(GROUND_CODES), z.literal("").transform(() => null)])
+      .nullish(),
     text: Text(ANSWER_LIMITS.text.min, ANSWER_LIMITS.text.max),
     legalGrounds: Text(ANSWER_LIMITS.legalGrounds.min, ANSWER_LIMITS.legalGrounds.max),
     appealRights: Text(ANSWER_LIMITS.appealRights.min, ANSWER_LIMITS.appealRights.max),
     attachments: Uploads.default([]),
   }),
 );
+
+// A draft is checked as it stands: any field may still be empty or short, only the sizes are bounded.
+export const CheckAnswerInput = z.strictObject({
+  appealId: z.uuid(),
+  decision: z.enum(answerDecision.enumValues).nullish(),
+  withoutConsiderationGround: z.enum(GROUND_CODES).nullish(),
+  text: z.string().max(ANSWER_LIMITS.text.max),
+  legalGrounds: z.string().max(ANSWER_LIMITS.legalGrounds.max),
+  appealRights: z.string().max(ANSWER_LIMITS.appealRights.max),
+});
 
 const acting = (ctx: { user: { id: string }; bodyId: string }) => ({ id: ctx.user.id, bodyId: ctx.bodyId });
 
@@ -87,6 +103,9 @@ export const inboxRouter = router({
     .input(AppealId)
     .output(ActionOutcome)
     .mutation(({ ctx, input }) => passComplaintUp(ctx.db, { ...input, official: acting(ctx) })),
+  checkAnswer: officialProcedure
+    .input(CheckAnswerInput)
+    .mutation(({ ctx, input }) => checkAnswerDraft(ctx.db, { ...input, official: acting(ctx) })),
   close: officialProcedure
     .input(AppealId)
     .output(ActionOutcome)

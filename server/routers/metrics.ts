@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { REGION_CODES, type RegionCode } from "../directory/regions";
+import { answerFigures } from "../metrics/answer-figures";
 import { ClockFiguresOutput } from "../metrics/clock-figures-schema";
 import {
   LEAGUE_SORT_KEYS,
@@ -14,6 +15,7 @@ import { cachedFigures } from "../metrics/figures-cache";
 import { getClockFigures } from "../metrics/get-clock-figures";
 import { getBodyDashboard, getRegionDashboard } from "../metrics/get-scope-dashboard";
 import {
+  AnswerFiguresOutput,
   BodyDashboardOutput,
   LeagueOutput,
   MetricSetOutput,
@@ -78,6 +80,13 @@ export const metricsRouter = router({
     .input(z.strictObject({ code: z.string().trim().min(1).max(100), period: PeriodInput }))
     .output(BodyDashboardOutput)
     .query(figures("body", getBodyDashboard)),
+  // What the answers say (decisions, verdicts, came back, the check's figures) for the republic or a region.
+  answers: publicProcedure
+    .input(z.strictObject({ period: PeriodInput, region: z.enum(REGION_CODES).optional() }))
+    .output(AnswerFiguresOutput)
+    .query(({ ctx, input }) =>
+      answerFigures(ctx.db, { period: periodOf(input.period), region: input.region }),
+    ),
   region: publicProcedure
     .input(z.strictObject({ code: z.enum(REGION_CODES), period: PeriodInput }))
     .output(RegionDashboardOutput)

@@ -261,6 +261,17 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     allowed: ["officialA"],
     input: (w) => ({ appealId: w.appeals.complaintToPassUp.id }),
   },
+  "inbox.checkAnswer": {
+    rule: "only an official of the body holding the appeal checks a draft answer to it",
+    allowed: ["officialA"],
+    input: (w) => ({
+      appealId: w.appeals.toAnswer.id,
+      decision: "satisfied",
+      text: "The lights in the courtyard of block 12 were repaired.",
+      legalGrounds: "Rules for the maintenance of courtyards, para. 4.",
+      appealRights: "You may complain to the superior body or to court within three months.",
+    }),
+  },
   "inbox.close": {
     rule: HANDLING_BODY,
     allowed: ["officialA"],
@@ -272,6 +283,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
   "metrics.league": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ sort: "received" }) },
   "metrics.map": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ metric: "received" }) },
   "metrics.trend": { rule: PUBLIC, allowed: EVERYONE, input: () => ({}) },
+  "metrics.answers": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ region: "almaty_city" }) },
   "metrics.body": {
     rule: PUBLIC,
     allowed: EVERYONE,
@@ -447,6 +459,18 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
   },
   "app/api/exports/metrics.json/route.ts": {
     GET: { access: "public", rule: "open data: counts per body and month" },
+  },
+  "app/api/exports/answers.csv/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: decisions, verdicts and answer figures per body, counts only",
+    },
+  },
+  "app/api/exports/answers.json/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: decisions, verdicts and answer figures per body, counts only",
+    },
   },
   "app/api/exports/public-appeals.csv/route.ts": {
     GET: { access: "public", rule: "open data: published appeals only, without the applicant" },

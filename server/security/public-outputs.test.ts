@@ -353,7 +353,24 @@ describe("public outputs, field by field", () => {
     expect(trend.map(keys)).toEqual(trend.map(() => sorted(TREND_POINT)));
 
     const body = await anyone().metrics.body({ code: "akimat-almaty-city-bostandyk" });
-    expect(keys(body)).toEqual(["body", "categories", "metrics", "trend"]);
+    expect(keys(body)).toEqual(["answers", "body", "categories", "metrics", "trend"]);
+    // What the answers say: counts only (server/metrics/answer-figures.ts), no appeal and no person.
+    expect(keys(body.answers)).toEqual(
+      sorted([
+        "answered",
+        "decisions",
+        "claimed",
+        "rated",
+        "satisfiedRated",
+        "satisfiedNotResolved",
+        "cameBack",
+        "cameBackBase",
+        "checked",
+        "lawfulLanguage",
+        "namesLegalGround",
+        "formal",
+      ]),
+    );
     expect(keys(body.body)).toEqual(sorted(["id", "code", "level", "region", "nameKk", "nameRu", "nameEn"]));
     expect(keys(body.metrics)).toEqual(keys(overview));
     expect(body.categories.map(keys)).toEqual([sorted(CATEGORY_ROW)]);

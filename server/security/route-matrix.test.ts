@@ -127,6 +127,8 @@ describe("route handlers in the authorization matrix", () => {
   const PUBLIC_REQUESTS: Record<string, (w: World) => { url: string; params?: Record<string, string> }> = {
     "app/api/exports/metrics.csv/route.ts GET": () => ({ url: "/api/exports/metrics.csv" }),
     "app/api/exports/metrics.json/route.ts GET": () => ({ url: "/api/exports/metrics.json" }),
+    "app/api/exports/answers.csv/route.ts GET": () => ({ url: "/api/exports/answers.csv" }),
+    "app/api/exports/answers.json/route.ts GET": () => ({ url: "/api/exports/answers.json" }),
     "app/api/exports/public-appeals.csv/route.ts GET": () => ({ url: "/api/exports/public-appeals.csv" }),
     "app/api/exports/public-appeals.json/route.ts GET": () => ({ url: "/api/exports/public-appeals.json" }),
     "app/api/health/route.ts GET": () => ({ url: "/api/health" }),

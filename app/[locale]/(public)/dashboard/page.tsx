@@ -1,4 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AnswerFiguresSection } from "@/components/dashboard/answer-figures";
 import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { choiceOf, periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
@@ -29,15 +30,17 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [overview, map, league, trend, clock, user] = await Promise.all([
+  const [overview, map, league, trend, clock, user, answers] = await Promise.all([
     caller.metrics.overview({ period }),
     caller.metrics.map({ period, metric }),
     caller.metrics.league({ period, sort, order }),
     caller.metrics.trend({ period }),
     caller.metrics.clock({ period }),
     getCurrentUser(),
+    caller.metrics.answers({ period }),
   ]);
   const t = await getTranslations("dashboard");
+  const ta = await getTranslations("answerCheck.figures.data");
   const exportQuery = `from=${period.from}&to=${period.to}`;
 
   return (
@@ -95,6 +98,12 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         />
       </section>
 
+      <AnswerFiguresSection
+        figures={answers}
+        scope={t("republic")}
+        drill={user?.role === "auditor" ? { ...period } : null}
+      />
+
       <section className={styles.section} aria-labelledby="trend-heading">
         <h2 id="trend-heading">{t("trend.title")}</h2>
         <TrendCharts points={trend} id="republic" />
@@ -116,6 +125,18 @@ export default async function DashboardPage({ params, searchParams }: Props) {
           <li>
             <a href={`/api/exports/metrics.json?${exportQuery}&by=region`}>{t("data.jsonRegions")}</a>
           </li>
+        </ul>
+        <h3>{ta("downloads")}</h3>
+        <ul className={styles.downloads}>
+          {(["body", "region"] as const).flatMap((by) =>
+            (["csv", "json"] as const).map((format) => (
+              <li key={`${by}-${format}`}>
+                <a href={`/api/exports/answers.${format}?${exportQuery}&by=${by}`}>
+                  {ta(`${format}${by === "body" ? "Bodies" : "Regions"}`)}
+                </a>
+              </li>
+            )),
+          )}
         </ul>
       </section>
     </>

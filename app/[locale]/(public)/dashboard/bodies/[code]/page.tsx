@@ -1,5 +1,6 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { cache } from "react";
+import { AnswerFiguresSection } from "@/components/dashboard/answer-figures";
 import { CategoryTable } from "@/components/dashboard/category-table";
 import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
@@ -76,6 +77,11 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
       <ClockFiguresSection
         data={clock}
         months={data.trend}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, body: code } : null}
+      />
+      <AnswerFiguresSection
+        figures={data.answers}
         scope={name}
         drill={user?.role === "auditor" ? { ...period, body: code } : null}
       />

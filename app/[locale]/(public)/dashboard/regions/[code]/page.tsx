@@ -1,5 +1,6 @@
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { AnswerFiguresSection } from "@/components/dashboard/answer-figures";
 import { CategoryTable } from "@/components/dashboard/category-table";
 import { ClockFiguresSection } from "@/components/dashboard/clock-figures";
 import styles from "@/components/dashboard/dashboard.module.css";
@@ -40,10 +41,11 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [data, clock, user] = await Promise.all([
+  const [data, clock, user, answers] = await Promise.all([
     caller.metrics.region({ code: region, period }),
     caller.metrics.clock({ region, period }),
     getCurrentUser(),
+    caller.metrics.answers({ period, region }),
   ]);
   // The same confidence-aware ranking as the national table (league-ranking.ts), in the order asked for.
   const bodies = rankLeague(data.bodies, sort, order);
@@ -71,6 +73,11 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
       <ClockFiguresSection
         data={clock}
         months={data.trend}
+        scope={name}
+        drill={user?.role === "auditor" ? { ...period, region } : null}
+      />
+      <AnswerFiguresSection
+        figures={answers}
         scope={name}
         drill={user?.role === "auditor" ? { ...period, region } : null}
       />

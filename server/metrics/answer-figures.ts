@@ -1,0 +1,170 @@
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import { answerDecision, ratingOutcome } from "@/db/schema";
+import type { AnswerDecision } from "../appeals/answer-outcomes";
+import type { RegionCode } from "../directory/regions";
+import { FORMAL_MIN_COPIES } from "./answer-signature";
+import { cachedFigures } from "./figures-cache";
+import { addMonths, monthStart, type Period } from "./period";
+
+export type Verdict = (typeof ratingOutcome.enumValues)[number];
+
+/** Days after an answer within which filing again counts as coming back (docs/metrics.md). */
+export const CAME_BACK_DAYS = 180;
+
+/**
+ * Whether answered appeal `a` (its answer `ans`, its body `b`) came back: its author filed another appeal
+ * in the same category, not a complaint about `a`, within CAME_BACK_DAYS after the answer, to the same
+ * body, a body directly below it or the body directly above it. Shared with the auditor's drill-down.
+ */
+export const CAME_BACK = sql`a.author_id is not null and exists (
+  select 1 from appeals n join state_bodies nb on nb.id = n.body_id
+  where n.author_id = a.author_id and n.category = a.category and n.id <> a.id
+    and n.complaint_of_id is distinct from a.id
+    and n.filed_at > ans.answered_at
+    and n.filed_at <= ans.answered_at + ${`${CAME_BACK_DAYS} days`}::interval
+    and (n.body_id = a.body_id or nb.parent_id = a.body_id or n.body_id = b.parent_id))`;
+
+/**
+ * What the answers of a scope say (docs/metrics.md "Outcomes" and "Answers that say something"), each
+ * count with the base it is a share of.
+ */
+export type AnswerFigures = {
+  answered: number;
+  decisions: Record<AnswerDecision, number>;
+  /** Decision × the citizen's verdict, over rated answers. */
+  claimed: Record<AnswerDecision, Record<Verdict, number>>;
+  rated: number;
+  satisfiedRated: number;
+  satisfiedNotResolved: number;
+  cameBack: number;
+  /** Answered appeals with an author's account: only they can be followed to a later appeal. */
+  cameBackBase: number;
+  /** Answers the pre-send check looked at (sent since it exists). */
+  checked: number;
+  lawfulLanguage: number;
+  namesLegalGround: number;
+  formal: number;
+};
+
+const zeros = <K extends string>(keys: readonly K[]) =>
+  Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
+
+/**
+ * Direct from the answers, ratings and signatures of the appeals filed in the period (the same cohort as
+ * every figure), held in the figure cache until the next refresh. `scope` is one body, one region's
+ * bodies, or every body.
+ */
+export async function answerFigures(
+  db: Db,
+  o: { period: Period; bodyId?: string; region?: RegionCode },
+): Promise<AnswerFigures> {
+  const key = `answer-figures:${o.period.from}:${o.period.to}:${o.bodyId ?? ""}:${o.region ?? ""}`;
+  return cachedFigures(db, key, () => computeAnswerFigures(db, o));
+}
+
+export async function computeAnswerFigures(
+  db: Db,
+  o: { period: Period; bodyId?: string; region?: RegionCode },
+): Promise<AnswerFigures> {
+  return foldAnswerRows(await answerRows(db, o));
+}
+
+type AnswerRow = {
+  body_id: string;
+  region: string | null;
+  decision: AnswerDecision;
+  outcome: Verdict | null;
+  n: number;
+  came_back: number;
+  came_back_base: number;
+  checked: number;
+  lawful: number;
+  grounded: number;
+  formal: number;
+};
+
+/** The answers of the scope and period, counted per body, decision and verdict. */
+async function answerRows(
+  db: Db,
+  o: { period: Period; bodyId?: string; region?: RegionCode },
+): Promise<AnswerRow[]> {
+  const scope: SQL = o.bodyId
+    ? sql`a.body_id = ${o.bodyId}`
+    : o.region
+      ? sql`b.region = ${o.region}`
+      : sql`true`;
+  // Months filed in Almaty time, as appeal-facts-sql.ts counts them.
+  const from = `${monthStart(o.period.from)}T00:00:00+05:00`;
+  const to = `${monthStart(addMonths(o.period.to, 1))}T00:00:00+05:00`;
+  return db.execute<AnswerRow>(sql`
+    select a.body_id, b.region, ans.decision, r.outcome, count(*)::int as n,
+      count(*) filter (where ${CAME_BACK})::int as came_back,
+      count(*) filter (where a.author_id is not null)::int as came_back_base,
+      count(ans.lawful_language)::int as checked,
+      count(*) filter (where ans.lawful_language)::int as lawful,
+      count(*) filter (where ans.names_legal_ground)::int as grounded,
+      count(*) filter (where s.near_copies >= ${FORMAL_MIN_COPIES})::int as formal
+    from appeals a
+    join appeal_answers ans on ans.appeal_id = a.id
+    join state_bodies b on b.id = a.body_id
+    left join appeal_ratings r on r.appeal_id = a.id
+    left join answer_signatures s on s.appeal_id = a.id
+    where a.filed_at >= ${from}::timestamptz and a.filed_at < ${to}::timestamptz and ${scope}
+    group by a.body_id, b.region, ans.decision, r.outcome`);
+}
+
+/** Sums counted rows into the figures of their scope. */
+export function foldAnswerRows(rows: readonly AnswerRow[]): AnswerFigures {
+  const decisions = answerDecision.enumValues;
+  const verdicts = ratingOutcome.enumValues;
+  const f: AnswerFigures = {
+    answered: 0,
+    decisions: zeros(decisions),
+    claimed: Object.fromEntries(decisions.map((d) => [d, zeros(verdicts)])) as AnswerFigures["claimed"],
+    rated: 0,
+    satisfiedRated: 0,
+    satisfiedNotResolved: 0,
+    cameBack: 0,
+    cameBackBase: 0,
+    checked: 0,
+    lawfulLanguage: 0,
+    namesLegalGround: 0,
+    formal: 0,
+  };
+  for (const r of rows) {
+    f.answered += r.n;
+    f.decisions[r.decision] += r.n;
+    if (r.outcome) {
+      f.claimed[r.decision][r.outcome] += r.n;
+      f.rated += r.n;
+      if (r.decision === "satisfied") {
+        f.satisfiedRated += r.n;
+        if (r.outcome === "not_resolved") f.satisfiedNotResolved += r.n;
+      }
+    }
+    f.cameBack += r.came_back;
+    f.cameBackBase += r.came_back_base;
+    f.checked += r.checked;
+    f.lawfulLanguage += r.lawful;
+    f.namesLegalGround += r.grounded;
+    f.formal += r.formal;
+  }
+  return f;
+}
+
+/**
+ * The open-data table of these figures (docs/metrics.md "Open data"): one row per body, or per region
+ * (central bodies under an empty region), over the whole period, every count with its base.
+ */
+export async function exportAnswerFigures(
+  db: Db,
+  o: { period: Period; by: "body" | "region" },
+): Promise<(AnswerFigures & { key: string | null })[]> {
+  const groups = new Map<string | null, AnswerRow[]>();
+  for (const r of await answerRows(db, o)) {
+    const key = o.by === "body" ? r.body_id : r.region;
+    groups.set(key, [...(groups.get(key) ?? []), r]);
+  }
+  return [...groups].map(([key, rows]) => ({ key, ...foldAnswerRows(rows) }));
+}

@@ -1,0 +1,100 @@
+import { sql } from "drizzle-orm";
+import type { Db } from "@/db/client";
+import {
+  type AppealContext,
+  FORMAL_MIN_COPIES,
+  NEAR_COPY_POSITIONS,
+  signAnswer,
+  WINDOW_DAYS,
+} from "./answer-signature";
+
+/**
+ * How many answers of the same body, sent in the window before answer `s` (ties broken by id, so exactly
+ * one of two simultaneous answers is the earlier), are near-copies of it: they share a band (the GIN index
+ * finds them) and at least NEAR_COPY_POSITIONS equal signature positions. Counting stops at
+ * FORMAL_MIN_COPIES, all the figure needs. `s` names a row with appeal_id, body_id, answered_at, minhash, bands.
+ */
+const nearCopiesOf = (s: string) =>
+  sql.raw(`(select count(*)::smallint from (
+    select 1 from answer_signatures o
+    where o.bands && ${s}.bands and o.body_id = ${s}.body_id
+      and o.answered_at >= ${s}.answered_at - interval '${WINDOW_DAYS} days'
+      and (o.answered_at, o.appeal_id) < (${s}.answered_at, ${s}.appeal_id)
+      and (select count(*) from unnest(o.minhash, ${s}.minhash) u(x, y) where x = y) >= ${NEAR_COPY_POSITIONS}
+    limit ${FORMAL_MIN_COPIES}) near)`);
+
+/**
+ * Signs an answer as it is written, in the answer's transaction, and counts its near-copies among the
+ * body's earlier answers then and there: the count never changes afterwards, so no refresh recounts it.
+ */
+export async function recordAnswerSignature(
+  tx: Db,
+  o: { appealId: string; bodyId: string; answeredAt: Date; text: string; appeal: AppealContext },
+): Promise<number> {
+  const sig = signAnswer(o.text, o.appeal, o.bodyId);
+  const [row] = await tx.execute<{ near_copies: number }>(sql`
+    with s as (
+      select ${o.appealId}::uuid as appeal_id, ${o.bodyId}::uuid as body_id,
+        ${o.answeredAt.toISOString()}::timestamptz as answered_at,
+        ${`{${sig.minhash.join(",")}}`}::int[] as minhash, ${`{${sig.bands.join(",")}}`}::int[] as bands
+    )
+    insert into answer_signatures (appeal_id, body_id, answered_at, minhash, bands, near_copies)
+    select appeal_id, body_id, answered_at, minhash, bands, ${nearCopiesOf("s")} from s
+    returning near_copies`);
+  return Number(row?.near_copies ?? 0);
+}
+
+const BATCH = 2000;
+
+/**
+ * Signs every answer that has no signature yet (answers written in bulk by the generator, or before
+ * signatures existed), then counts their near-copies exactly as recordAnswerSignature would have.
+ * Returns how many it signed.
+ */
+export async function signUnsignedAnswers(db: Db): Promise<number> {
+  let signed = 0;
+  for (;;) {
+    const rows = await db.execute<{
+      appeal_id: string;
+      body_id: string;
+      answered_at: string;
+      answer: string;
+      subject: string;
+      text: string;
+      applicant_name: string | null;
+      applicant_address: string | null;
+      location_text: string | null;
+    }>(sql`
+      select ans.appeal_id, ans.body_id, ans.answered_at, ans.text as answer, a.subject, a.text,
+        a.applicant_name, a.applicant_address, a.location_text
+      from appeal_answers ans join appeals a on a.id = ans.appeal_id
+      where not exists (select 1 from answer_signatures s where s.appeal_id = ans.appeal_id)
+      limit ${BATCH}`);
+    if (rows.length === 0) break;
+    const values = rows.map((r) => {
+      const sig = signAnswer(
+        r.answer,
+        {
+          subject: r.subject,
+          text: r.text,
+          applicantName: r.applicant_name,
+          applicantAddress: r.applicant_address,
+          locationText: r.location_text,
+        },
+        r.body_id,
+      );
+      return { a: r.appeal_id, b: r.body_id, t: r.answered_at, m: sig.minhash, n: sig.bands };
+    });
+    // near_copies -1 marks a row not counted yet; counted below once every earlier answer is signed.
+    await db.execute(sql`
+      insert into answer_signatures (appeal_id, body_id, answered_at, minhash, bands, near_copies)
+      select v.a, v.b, v.t, array(select jsonb_array_elements_text(v.m)::int), array(select jsonb_array_elements_text(v.n)::int), -1
+      from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(a uuid, b uuid, t timestamptz, m jsonb, n jsonb)`);
+    signed += rows.length;
+  }
+  if (signed > 0) {
+    await db.execute(sql`
+      update answer_signatures s set near_copies = ${nearCopiesOf("s")} where s.near_copies = -1`);
+  }
+  return signed;
+}

@@ -45,7 +45,7 @@ test("an operator files in Kazakh from a Russian screen; receipt, notices and th
     (await page.getByRole("region", { name: "Кіру коды" }).getByText(CODE).textContent()) ?? "";
   expect(firstCode).toMatch(CODE);
   // The service's public address, as configured, with the citizen's language in it.
-  const howOnline = page.getByText(/Tyndau сайтында «Өтінішті бақылау» бетін/);
+  const howOnline = page.getByText(/Тыңдау сайтында «Өтінішті бақылау» бетін/);
   await expect(howOnline).toContainText(/https?:\/\/[^ )]+\/kk\/track/);
   await expectNoAxeViolations(page);
 

@@ -75,15 +75,14 @@ test("an auditor drills down from a figure to the appeals behind it", async ({ p
   await page.getByRole("link", { name: "Show the appeal behind “Overdue now”" }).click();
 
   await expect(page.getByRole("heading", { level: 1, name: "Appeals behind a figure" })).toBeVisible();
-  await expect(page.getByRole("row").filter({ hasText: seeded.overdue })).toContainText(
-    "No heating on Satpayev Street",
-  );
+  // The street is an address: auditors see it redacted like everyone else (docs/security.md).
+  await expect(page.getByRole("row").filter({ hasText: seeded.overdue })).toContainText("No heating on […]");
   await expect(page.getByRole("row").filter({ hasText: seeded.answered })).toHaveCount(0);
   await expectNoAxeViolations(page);
 
   await page.getByRole("link", { name: seeded.overdue }).click();
   await expect(page.getByRole("heading", { level: 1, name: `Appeal ${seeded.overdue}` })).toBeVisible();
-  await expect(page.getByText("The heating in our block on Satpayev Street")).toBeVisible();
+  await expect(page.getByText("The heating in our block on", { exact: false })).toBeVisible();
   // The applicant stays out of the auditor's view.
   await expect(page.getByText("Dashboard Test Applicant")).toHaveCount(0);
   await expect(page.getByText("applicant@ekibastuz.test")).toHaveCount(0);

@@ -137,7 +137,8 @@ export function foreignTexts(texts: string[], locale: Locale, people: string[]):
   const others = LOCALES.filter((l) => l !== locale).map(wordsOf);
   const found: string[] = [];
   for (const original of texts) {
-    let text = original;
+    // A moderator's redaction marker stands in the middle of people's own words: what is left is still theirs.
+    let text = original.replaceAll("[…]", " ").trim();
     // People's own words, longest first; a shortened quote of them (a subject cut in a list) also counts.
     if (text.length >= 12 && people.some((p) => p.includes(text))) continue;
     for (const p of people) if (p.length >= 3 && text.includes(p)) text = text.split(p).join(" ");

@@ -33,7 +33,9 @@ function chunkedWithoutEnd(o: {
       },
       (res) => done(res.statusCode ?? null),
     );
-    req.on("error", () => done(null));
+    // A server that answers 413 and closes may reset the socket under a write still in flight: the answer
+    // can still be read after the write error, so the error waits briefly for it.
+    req.on("error", () => setTimeout(() => done(null), 1_000));
     const chunk = Buffer.alloc(16 * 1024, "a");
     let sent = 0;
     const pump = () => {

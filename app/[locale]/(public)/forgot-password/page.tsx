@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ForgotPasswordForm } from "@/components/account-security/forgot-password-form";
+import { TrpcProviders } from "@/components/trpc-provider";
 
 export default async function ForgotPasswordPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);
@@ -8,7 +9,9 @@ export default async function ForgotPasswordPage({ params }: { params: Promise<{
     <div className="narrow">
       <h1>{t("forgotTitle")}</h1>
       <p>{t("forgotLead")}</p>
-      <ForgotPasswordForm />
+      <TrpcProviders>
+        <ForgotPasswordForm />
+      </TrpcProviders>
     </div>
   );
 }

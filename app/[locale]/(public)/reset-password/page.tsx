@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { ResetPasswordForm } from "@/components/account-security/reset-password-form";
+import { TrpcProviders } from "@/components/trpc-provider";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -16,7 +17,9 @@ export default async function ResetPasswordPage({ params, searchParams }: Props)
       <h1>{t("resetTitle")}</h1>
       <p>{t("resetLead")}</p>
       {typeof token === "string" && token !== "" ? (
-        <ResetPasswordForm token={token} />
+        <TrpcProviders>
+          <ResetPasswordForm token={token} />
+        </TrpcProviders>
       ) : (
         <p className="alert alert-error">{t("noToken")}</p>
       )}

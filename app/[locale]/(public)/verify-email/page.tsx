@@ -1,5 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { VerifyEmailForm } from "@/components/account-security/verify-email-form";
+import { TrpcProviders } from "@/components/trpc-provider";
 
 type Props = {
   params: Promise<{ locale: string }>;
@@ -15,7 +16,9 @@ export default async function VerifyEmailPage({ params, searchParams }: Props) {
     <div className="narrow">
       <h1>{t("verifyTitle")}</h1>
       {typeof token === "string" && token !== "" ? (
-        <VerifyEmailForm token={token} />
+        <TrpcProviders>
+          <VerifyEmailForm token={token} />
+        </TrpcProviders>
       ) : (
         <p className="alert alert-error">{t("noToken")}</p>
       )}

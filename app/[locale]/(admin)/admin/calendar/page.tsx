@@ -70,10 +70,11 @@ export default async function CalendarPage({ params, searchParams }: Props) {
             <ul>
               {facts.sources.map((s) => (
                 <li key={s.url}>
-                  <a href={s.url} rel="noopener noreferrer">
+                  {/* The sources are described in English in the data file: marked so, for screen readers. */}
+                  <a href={s.url} rel="noopener noreferrer" lang="en">
                     {s.title}
                   </a>{" "}
-                  ({s.issuer}
+                  (<span lang="en">{s.issuer}</span>
                   {s.number ? `, № ${s.number}` : ""}
                   {s.published
                     ? `, ${t("calendar.published", { date: format.dateTime(noonOf(s.published), { dateStyle: "long" }) })}`

@@ -5,6 +5,7 @@ import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { extendAppealDeadline } from "@/server/appeals/extend-deadline";
 import { fileComplaint } from "@/server/appeals/file-complaint";
 import { forwardAppeal } from "@/server/appeals/forward-appeal";
+import { passComplaintUp } from "@/server/appeals/pass-complaint-up";
 import { requestClarification } from "@/server/appeals/request-clarification";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
@@ -84,6 +85,8 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
       now: almaty("2026-03-04T10:00:00"),
     });
     ids.CC = complaint.id;
+    // Filed through the akimat complained about (APPC Art. 91(4)), which passes it up to the Government.
+    await passComplaintUp(db(), { appealId: complaint.id, official: x, now: almaty("2026-03-04T12:00:00") });
     await forward("CC", g, x, "2026-03-05T10:00:00");
     // D: paused on 10 March and never clarified: still paused on 15 April, past its due date.
     await file("D", "2026-03-02T10:00:00");

@@ -6,6 +6,7 @@ import { extendAppealDeadline } from "@/server/appeals/extend-deadline";
 import { fileAppeal } from "@/server/appeals/file-appeal";
 import { fileComplaint } from "@/server/appeals/file-complaint";
 import { forwardAppeal } from "@/server/appeals/forward-appeal";
+import { passComplaintUp } from "@/server/appeals/pass-complaint-up";
 import { rateAnswer } from "@/server/appeals/rate-answer";
 import { requestClarification } from "@/server/appeals/request-clarification";
 import type { SessionUser } from "@/server/auth/sessions";
@@ -153,6 +154,12 @@ describe("metrics from a known set of appeals", () => {
       now: almaty("2026-03-17T10:00:00"),
     });
     ids.C3 = complaint.id;
+    // Filed through the akimat complained about (APPC Art. 91(4)), which passes it up to the Government.
+    await passComplaintUp(db(), {
+      appealId: complaint.id,
+      official: almatyOfficial,
+      now: almaty("2026-03-17T10:30:00"),
+    });
     await file("A1", "2026-03-19T10:00:00", { publish: true });
     await answer("C3", "2026-03-19T10:00:00", ownText, "government");
     await file("A2", "2026-03-20T10:00:00", { publish: true });

@@ -6,7 +6,7 @@ import { ACTIONS, type AppealStatus, isAwaitingAnswer } from "../appeals/lifecyc
 import { appealNumberOf, openIdOf } from "../appeals/open-id";
 import { publicSegments } from "../moderation/redactions";
 import { applicantOf } from "../public-appeals/applicant-of";
-import { isPublic, withoutApplicant } from "../public-appeals/public-appeal-view";
+import { isPublic, reviewedAnswer } from "../public-appeals/public-appeal-view";
 import type { Translate } from "./open311-locale";
 import { MAX_REQUESTS, type RequestFilters, w3Datetime } from "./request-filters";
 
@@ -78,9 +78,15 @@ async function selectRequests(db: Db, where: SQL | undefined, limit: number) {
       text: appeals.text,
       redactions: appealPublications.redactions,
       isPublic: sql<boolean>`coalesce(${isPublic}, false)`,
+      answerLogSeq: appealPublications.answerLogSeq,
+      answerRedactions: appealPublications.answerRedactions,
       answer: {
         decision: appealAnswers.decision,
         text: appealAnswers.text,
+        legalGrounds: appealAnswers.legalGrounds,
+        appealRights: appealAnswers.appealRights,
+        answeredAt: appealAnswers.answeredAt,
+        onTime: appealAnswers.onTime,
       },
     })
     .from(appeals)
@@ -112,12 +118,25 @@ function description(row: Row, t: Translate): string | null {
 }
 
 /**
- * The answer as the appeal's public page shows it (public-appeal-view.ts): only of a published appeal,
- * with the applicant's names and contacts taken out. Of any other appeal, null: its answer is not public.
+ * The answer as the appeal's public page shows it (public-appeal-view.ts): only of a published appeal
+ * whose answer a moderator reviewed, with their redactions and the applicant's names and contacts taken
+ * out. Of any other appeal, null: its answer is not public.
  */
 async function publicAnswer(db: Db, row: Row, t: Translate): Promise<string | null> {
-  if (!row.isPublic || row.answer?.decision == null || row.answer.text == null) return null;
-  const text = withoutApplicant(row.answer.text, await applicantOf(db, row.id))
+  const { answer } = row;
+  if (!row.isPublic || row.answerLogSeq === null || answer?.decision == null || answer.text == null)
+    return null;
+  const reviewed = reviewedAnswer(
+    {
+      ...row,
+      redactions: row.redactions ?? [],
+      subjectRedactions: row.subjectRedactions ?? [],
+      answerRedactions: row.answerRedactions ?? {},
+    },
+    { ...answer, decision: answer.decision, text: answer.text } as Parameters<typeof reviewedAnswer>[1],
+    await applicantOf(db, row.id),
+  );
+  const text = reviewed.text
     .map((s) =>
       "text" in s
         ? s.text
@@ -126,7 +145,7 @@ async function publicAnswer(db: Db, row: Row, t: Translate): Promise<string | nu
           : t("publicAppeals.appeal.redacted"),
     )
     .join("");
-  return `${t(`appeal.decision.${row.answer.decision}`)}: ${text}`;
+  return `${t(`appeal.decision.${answer.decision}`)}: ${text}`;
 }
 
 function toServiceRequest(row: Row, answer: string | null, o: { locale: string; t: Translate }) {

@@ -201,7 +201,11 @@ type AnswerRow = Pick<
  * redacted from the subject or the text wherever the answer quotes it again, then the applicant's
  * contacts and names.
  */
-function reviewedAnswer(r: PublicAppealRow, answer: AnswerRow, applicant: ApplicantData) {
+export function reviewedAnswer(
+  r: Pick<PublicAppealRow, "subject" | "subjectRedactions" | "text" | "redactions" | "answerRedactions">,
+  answer: AnswerRow,
+  applicant: ApplicantData,
+) {
   const quoted = redactedStrings([
     { text: r.subject ?? "", spans: r.subjectRedactions ?? [] },
     { text: r.text, spans: r.redactions },

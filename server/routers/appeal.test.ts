@@ -8,6 +8,7 @@ import { callerFor, createActor } from "@/test/actors";
 import { answer, askToClarify, citizenWithAppeal, PDF } from "@/test/citizen-fixtures";
 import { useTestDatabase } from "@/test/database";
 import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
+import { allowClarificationPause } from "@/test/pause-policy";
 
 /** The multipart form the filing page sends. */
 function appealForm(fields: Record<string, string>, files: File[] = []) {
@@ -168,6 +169,8 @@ describe("appeal procedures", () => {
   });
 
   it("shows an appeal with its history and the steps open to the applicant", async () => {
+    // With the term paused while the citizen clarifies, the appeal is not overdue whatever today's date.
+    await allowClarificationPause(db());
     const { citizen, appeal } = await citizenWithAppeal(db());
     await askToClarify(db(), appeal.id, almaty("2026-11-12T11:00:00"));
     const caller = callerFor(db(), citizen);

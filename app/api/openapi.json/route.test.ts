@@ -18,6 +18,8 @@ const PUBLIC_ROUTES: Record<string, Record<string, string[]>> = {
   "exports/public-appeals.json": { "/api/exports/public-appeals.json": ["get"] },
   "exports/metrics.csv": { "/api/exports/metrics.csv": ["get"] },
   "exports/metrics.json": { "/api/exports/metrics.json": ["get"] },
+  "exports/answers.csv": { "/api/exports/answers.csv": ["get"] },
+  "exports/answers.json": { "/api/exports/answers.json": ["get"] },
   "moderation-log": { "/api/moderation-log": ["get"] },
   "moderation-log/checkpoint": { "/api/moderation-log/checkpoint": ["get"] },
   "moderation-log/checkpoints": { "/api/moderation-log/checkpoints": ["get"] },

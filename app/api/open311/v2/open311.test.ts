@@ -5,6 +5,7 @@ import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
 import { appealNumberOf, openIdOf } from "@/server/appeals/open-id";
 import { markOverdueAppeals } from "@/server/jobs/mark-overdue";
+import { moderateAppeal } from "@/server/moderation/moderate-appeal";
 import { issueApiKey, revokeApiKey } from "@/server/open311/api-keys";
 import { fileServiceRequest } from "@/server/open311/file-service-request";
 import { open311Translator } from "@/server/open311/open311-locale";
@@ -365,6 +366,11 @@ describe("Open311 GeoReport v2", () => {
         official: acting,
         now: almaty("2026-07-03T16:30:00"),
       });
+      // An answer is public only once a moderator has reviewed it: until then only the status is said.
+      const [unreviewed] = (await (await getOne(`${openIdOf(appeal.number)}.json`)).json()) as Json[];
+      expect(unreviewed?.status_notes).toBe("Answered");
+      const moderator = await createActor(db(), "moderator");
+      await moderateAppeal(db(), { appealId: appeal.id, moderator, decision: "publish_answer" });
       const [request] = (await (await getOne(`${openIdOf(appeal.number)}.json`)).json()) as Json[];
       expect(request).toMatchObject({
         status: "closed",

@@ -25,7 +25,9 @@ export async function roundRobinProxy(o: {
       }
       const upstream = o.upstreams[(start + tried) % o.upstreams.length] as string;
       const url = new URL(req.url ?? "/", upstream);
-      const forward = request(url, { method: req.method, headers: req.headers }, (answer) => {
+      // A fresh connection each time: a pooled one to a process since killed would fail as a reset, not as
+      // a refusal, and a request that never reached anyone would be lost instead of sent to the other.
+      const forward = request(url, { method: req.method, headers: req.headers, agent: false }, (answer) => {
         served.set(upstream, (served.get(upstream) ?? 0) + 1);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);

@@ -41,6 +41,9 @@ export async function roundRobinProxy(o: {
     };
     attempt(0);
   });
+  // Longer than any client keeps an idle connection: a balancer that closes one just as a client reuses it
+  // would fail a request that no kill cut.
+  server.keepAliveTimeout = 65_000;
   await new Promise<void>((resolve) => server.listen(o.port, resolve));
   return {
     base: `http://localhost:${o.port}`,

@@ -1,8 +1,8 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import type { TimelineEntry } from "@/server/appeals/get-timeline";
+import { bodyName } from "@/server/directory/body-name";
 import styles from "./appeal-timeline.module.css";
 
 type Props = {

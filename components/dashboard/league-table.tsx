@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { getPathname } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import type { LeagueRow, LeagueSortKey, SortOrder } from "@/server/metrics/dashboard-queries";
 import { SMALL_BASE } from "@/server/metrics/metric-set";

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
+import { bodyName } from "@/server/directory/body-name";
 import type { LogFigures } from "@/server/moderation/log-figures";
 import styles from "./moderation.module.css";
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import type { InboxTab, listInbox } from "@/server/appeals/list-inbox";
+import { bodyName } from "@/server/directory/body-name";
 import styles from "./official.module.css";
 
 type Inbox = Awaited<ReturnType<typeof listInbox>>;

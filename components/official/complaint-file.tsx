@@ -1,9 +1,9 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
-import { bodyName } from "@/components/localized";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import type { getComplaintFile } from "@/server/appeals/get-complaint-file";
 import type { SessionUser } from "@/server/auth/sessions";
+import { bodyName } from "@/server/directory/body-name";
 import styles from "./official.module.css";
 
 type ComplaintFile = Awaited<ReturnType<typeof getComplaintFile>>;

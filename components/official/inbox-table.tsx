@@ -1,7 +1,7 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import type { listInbox } from "@/server/appeals/list-inbox";
+import { bodyName } from "@/server/directory/body-name";
 import { DeadlineBadge } from "./deadline-badge";
 import styles from "./official.module.css";
 

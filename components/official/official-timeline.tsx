@@ -1,6 +1,6 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import type { getAppealForOfficial } from "@/server/appeals/get-appeal-for-official";
+import { bodyName } from "@/server/directory/body-name";
 
 type Detail = Awaited<ReturnType<typeof getAppealForOfficial>>;
 

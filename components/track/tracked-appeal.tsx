@@ -1,8 +1,8 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
-import { bodyName } from "@/components/localized";
 import { type Locale, routing } from "@/i18n/routing";
 import type { trackAppeal } from "@/server/appeals/track-appeal";
+import { bodyName } from "@/server/directory/body-name";
 
 export type TrackedAppealData = Awaited<ReturnType<typeof trackAppeal>>;
 

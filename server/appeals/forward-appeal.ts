@@ -1,7 +1,7 @@
 import { eq } from "drizzle-orm";
-import { bodyName } from "@/components/localized";
 import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
+import { bodyName } from "@/server/directory/body-name";
 import { considerationDueAt, forwardingDueAt, registrationDate } from "../deadlines/deadline-policy";
 import { loadDeadlinePolicy, loadWorkingCalendar } from "../deadlines/load-calendar";
 import { DomainError } from "../errors";

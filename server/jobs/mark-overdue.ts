@@ -1,7 +1,7 @@
 import { and, eq, isNull, lt, sql } from "drizzle-orm";
-import { bodyName } from "@/components/localized";
 import type { Database, Db } from "@/db/client";
 import { appeals, stateBodies, users } from "@/db/schema";
+import { bodyName } from "@/server/directory/body-name";
 import { type Appeal, applyAction, canTake, recordEvent } from "../appeals/lifecycle";
 import { superiorBodyOf } from "../directory/body-scope";
 import { formatAlmatyTime, notify, notifyApplicant } from "../notifications/notify";

@@ -1,7 +1,7 @@
 import { and, desc, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
-import { bodyName } from "@/components/localized";
 import type { Db } from "@/db/client";
 import { appealAnswers, appealPublications, appeals, stateBodies } from "@/db/schema";
+import { bodyName } from "@/server/directory/body-name";
 import { ACTIONS, type AppealStatus, isAwaitingAnswer } from "../appeals/lifecycle";
 import { appealNumberOf, openIdOf } from "../appeals/open-id";
 import { publicSegments } from "../moderation/redactions";

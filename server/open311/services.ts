@@ -1,8 +1,8 @@
 import { asc, sql } from "drizzle-orm";
-import { bodyName } from "@/components/localized";
 import type { Db } from "@/db/client";
 import { APPEAL_KIND_VALUES, stateBodies } from "@/db/schema";
 import { routing } from "@/i18n/routing";
+import { bodyName } from "@/server/directory/body-name";
 import { REGION_CODES, REGIONS } from "../directory/regions";
 import { CATEGORIES, type Category } from "../directory/state-bodies-directory";
 import type { Translate } from "./open311-locale";

@@ -1,8 +1,8 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 
 export default async function AccountPage({ params }: { params: Promise<{ locale: string }> }) {
   const { locale } = await params;

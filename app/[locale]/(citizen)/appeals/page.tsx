@@ -1,9 +1,9 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { DeadlineStatus } from "@/components/citizen/deadline-status";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { orNotFound } from "@/server/or-not-found";
 
 export default async function MyAppealsPage({ params }: { params: Promise<{ locale: string }> }) {

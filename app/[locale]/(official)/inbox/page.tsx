@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { BodyPicker } from "@/components/official/body-picker";
 import { InboxTable } from "@/components/official/inbox-table";
 import { InboxTabs } from "@/components/official/inbox-tabs";
@@ -9,6 +8,7 @@ import { Link } from "@/i18n/navigation";
 import { INBOX_TABS, type InboxTab } from "@/server/appeals/list-inbox";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 
 type Props = {
   params: Promise<{ locale: string }>;

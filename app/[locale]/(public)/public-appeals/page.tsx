@@ -3,13 +3,13 @@ import type { Metadata } from "next";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ZodError } from "zod";
 import { FormAlert } from "@/components/form-alert";
-import { bodyName } from "@/components/localized";
 import { FilterForm, type FilterValues } from "@/components/public-appeals/filter-form";
 import { PublicText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { fieldErrorsOf } from "@/server/validation";
 
 type Props = {

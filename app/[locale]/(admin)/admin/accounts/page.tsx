@@ -1,10 +1,10 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountActions } from "@/components/accounts/account-actions";
 import { CreateStaffForm } from "@/components/accounts/create-staff-form";
-import { bodyName } from "@/components/localized";
 import { USER_ROLES, type UserRole } from "@/db/schema";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 
 type Props = { params: Promise<{ locale: string }>; searchParams: Promise<{ q?: string; role?: string }> };
 

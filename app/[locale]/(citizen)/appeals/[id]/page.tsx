@@ -6,13 +6,13 @@ import { ComplaintForm } from "@/components/citizen/complaint-form";
 import { DeadlineStatus } from "@/components/citizen/deadline-status";
 import { localDay } from "@/components/citizen/local-day";
 import { RatingForm } from "@/components/citizen/rating-form";
-import { bodyName } from "@/components/localized";
 import { PublicationStatus } from "@/components/moderation/publication-status";
 import { Link } from "@/i18n/navigation";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import { TEXT_LIMITS } from "@/server/appeals/text-limits";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import { orNotFound } from "@/server/or-not-found";
 

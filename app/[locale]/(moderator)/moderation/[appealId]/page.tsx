@@ -1,7 +1,6 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { ContestDecisionForm } from "@/components/moderation/contest-decision-form";
 import { DecisionForm } from "@/components/moderation/decision-form";
 import { logEntryHref } from "@/components/moderation/log-links";
@@ -10,6 +9,7 @@ import { StatementDetails } from "@/components/moderation/statement-details";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { orNotFound } from "@/server/or-not-found";
 
 type Props = { params: Promise<{ locale: string; appealId: string }> };

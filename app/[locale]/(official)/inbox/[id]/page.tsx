@@ -2,7 +2,6 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClockFlags } from "@/components/dashboard/clock-flags";
-import { bodyName } from "@/components/localized";
 import { ActionNotices, ActionPanel } from "@/components/official/action-panel";
 import { AnswerForm } from "@/components/official/answer-form";
 import { AnswerPreview } from "@/components/official/answer-preview";
@@ -25,6 +24,7 @@ import { COMPLAINT_TERMS } from "@/server/appeals/complaint-terms";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { addCalendarDays, almatyDate } from "@/server/deadlines/working-calendar";
+import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 
 type Props = { params: Promise<{ locale: string; id: string }> };

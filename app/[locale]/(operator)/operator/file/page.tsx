@@ -1,6 +1,5 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { AssistedFilingForm } from "@/components/operator/assisted-filing-form";
 import { APPEAL_KIND_VALUES, appealCategory } from "@/db/schema";
 import { Link } from "@/i18n/navigation";
@@ -8,6 +7,7 @@ import type { Locale } from "@/i18n/routing";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { REGION_CODES, REGIONS } from "@/server/directory/regions";
 
 export default async function AssistedFilingPage({ params }: { params: Promise<{ locale: string }> }) {

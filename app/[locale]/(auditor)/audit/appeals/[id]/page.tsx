@@ -2,10 +2,10 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
 import { ClockFlags } from "@/components/dashboard/clock-flags";
-import { bodyName } from "@/components/localized";
 import type { Locale } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import { orNotFound } from "@/server/or-not-found";
 

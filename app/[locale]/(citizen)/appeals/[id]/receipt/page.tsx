@@ -2,10 +2,10 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import styles from "@/components/citizen/citizen.module.css";
 import { localDay } from "@/components/citizen/local-day";
 import { PrintButton } from "@/components/citizen/print-button";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { orNotFound } from "@/server/or-not-found";
 
 type Props = { params: Promise<{ locale: string; id: string }> };

@@ -1,13 +1,13 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { bodyName } from "@/components/localized";
 import { PrintButton } from "@/components/operator/print-button";
 import { ReceiptAccessCode } from "@/components/operator/receipt-access-code";
 import { Link } from "@/i18n/navigation";
 import { type Locale, routing } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { publicBaseUrl } from "@/server/http/public-base-url";
 
 type Props = { params: Promise<{ locale: string; id: string }> };

@@ -8,11 +8,11 @@ import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-vi
 import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
-import { bodyName } from "@/components/localized";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
+import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
 import { orNotFound } from "@/server/or-not-found";
 

@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/open-data/open-data.module.css";
+import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -14,8 +15,13 @@ export async function generateMetadata({ params }: Props) {
 export default async function OpenDataPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const snapshots = await (await getCaller()).openData.snapshots();
+  const caller = await getCaller();
+  const [snapshots, registers] = await Promise.all([
+    caller.openData.snapshots(),
+    caller.openData.registers(),
+  ]);
   const t = await getTranslations("openData");
+  const tr = await getTranslations("openData.registers");
   const format = await getFormatter();
   // The command names this very site, as the reader reached it.
   const requestHeaders = await headers();
@@ -82,6 +88,23 @@ export default async function OpenDataPage({ params }: Props) {
           </table>
         </div>
       )}
+
+      <section aria-labelledby="registers">
+        <h2 id="registers">{tr("title")}</h2>
+        <p>{tr("lead")}</p>
+        {registers.length === 0 ? (
+          <p>{tr("empty")}</p>
+        ) : (
+          <ul>
+            {registers.map((r) => (
+              <li key={r.source}>
+                <Link href={`/open-data/registers/${encodeURIComponent(r.source)}`}>{r.source}</Link> (
+                {tr("imported", { date: format.dateTime(r.importedAt, { dateStyle: "long" }) })})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

@@ -128,5 +128,10 @@ export async function importRegister(
     if (batch.size >= (o.batchSize ?? BATCH)) await flush();
   }
   await flush();
+  // Figures counted while this import ran hold only part of its rows.
+  await db
+    .update(importedRegisters)
+    .set({ figures: null, figuresCalendar: null })
+    .where(eq(importedRegisters.source, o.mapping.source));
   return report;
 }

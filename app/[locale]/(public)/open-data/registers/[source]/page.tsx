@@ -10,14 +10,14 @@ type Props = { params: Promise<{ locale: string; source: string }> };
 export async function generateMetadata({ params }: Props) {
   const { locale, source } = await params;
   const t = await getTranslations({ locale, namespace: "openData.registers" });
-  return { title: t("pageTitle", { source: decodeURIComponent(source) }) };
+  return { title: t("pageTitle", { source }) };
 }
 
 export default async function RegisterPage({ params }: Props) {
   const { locale, source } = await params;
   setRequestLocale(locale);
   const figures = await (await getCaller()).openData
-    .register({ source: decodeURIComponent(source) })
+    .register({ source })
     .catch((error: unknown) => {
       // An unknown register, or a name no register could have.
       if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))

@@ -44,7 +44,9 @@ export default async function OpenDataPage({ params }: Props) {
         </p>
         <p>
           {t("machineList")} {/* Outside the locale routes: a plain link, not the localized one. */}
-          <a href="/open-data/index.json">/open-data/index.json</a>
+          <a href="/open-data/index.json">
+            <code>/open-data/index.json</code>
+          </a>
         </p>
       </section>
 
@@ -71,14 +73,18 @@ export default async function OpenDataPage({ params }: Props) {
                     <ul className={styles.files}>
                       {s.files.map((f) => (
                         <li key={f.path}>
-                          <a href={`/open-data/${s.date}/${f.path}`}>{f.path}</a> (
-                          {t("size", { kb: kb(f.size) })})
+                          <a href={`/open-data/${s.date}/${f.path}`}>
+                            <code>{f.path}</code>
+                          </a>{" "}
+                          ({t("size", { kb: kb(f.size) })})
                         </li>
                       ))}
                     </ul>
                   </td>
                   <td>
-                    <a href={`/open-data/${s.date}/manifest.json`}>manifest.json</a>
+                    <a href={`/open-data/${s.date}/manifest.json`}>
+                      <code>manifest.json</code>
+                    </a>
                     <br />
                     <small className={styles.command}>{t("keyId", { keyId: s.keyId })}</small>
                   </td>

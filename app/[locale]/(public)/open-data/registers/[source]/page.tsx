@@ -16,14 +16,12 @@ export async function generateMetadata({ params }: Props) {
 export default async function RegisterPage({ params }: Props) {
   const { locale, source } = await params;
   setRequestLocale(locale);
-  const figures = await (await getCaller()).openData
-    .register({ source })
-    .catch((error: unknown) => {
-      // An unknown register, or a name no register could have.
-      if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
-        notFound();
-      throw error;
-    });
+  const figures = await (await getCaller()).openData.register({ source }).catch((error: unknown) => {
+    // An unknown register, or a name no register could have.
+    if (error instanceof TRPCError && (error.code === "NOT_FOUND" || error.code === "BAD_REQUEST"))
+      notFound();
+    throw error;
+  });
   const t = await getTranslations("openData.registers");
   const format = await getFormatter();
   const query = `source=${encodeURIComponent(figures.source)}`;

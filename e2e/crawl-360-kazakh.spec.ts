@@ -33,6 +33,8 @@ const VISITS: Visit[] = [
       `/dashboard/bodies/${s.bodyCode}`,
       `/dashboard/regions/${s.region}`,
       "/moderation-log",
+      "/open-data",
+      `/open-data/registers/${s.register}`,
       "/public-appeals",
       `/public-appeals/${s.answered.number}`,
       `/public-appeals/${s.waiting.number}`,

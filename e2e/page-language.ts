@@ -76,6 +76,9 @@ export async function userContent(): Promise<string[]> {
       "users",
       "api_keys",
       "calendar_days",
+      // Registers imported from other systems: their agencies and services are named in their own words.
+      "imported_registers",
+      "imported_appeals",
     ];
     const out = new Set<string>();
     for (const table of tables) {

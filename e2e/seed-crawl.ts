@@ -11,6 +11,8 @@ export type SeededCrawl = {
   assisted: { id: string; number: string };
   bodyCode: string;
   region: string;
+  /** An imported register's name. */
+  register: string;
 };
 
 /** Test-only seeding for the phone crawl (e2e/fixtures/seed-crawl.ts), into the e2e server's database. */

@@ -15,6 +15,8 @@ import { addCalendarDays, almatyDate, type IsoDate } from "@/server/deadlines/wo
 import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { contestDecision } from "@/server/moderation/contest-decision";
 import { moderateAppeal } from "@/server/moderation/moderate-appeal";
+import { importRegister } from "@/server/open-data/import/import-register";
+import { RegisterMapping } from "@/server/open-data/import/register-mapping";
 import { issueApiKey } from "@/server/open311/api-keys";
 import { fileAssistedAppeal } from "@/server/operator/file-assisted-appeal";
 import { createActor } from "./actors";
@@ -108,6 +110,8 @@ export type World = {
   integratorEmail: string;
   staffTargets: { changeRole: string; disable: string };
   calendarDayToDelete: IsoDate;
+  /** An imported register kept elsewhere, whose figures are open data. */
+  register: string;
   applicationPolicy: PolicyTerms;
   /** Unique per world, for what must be unique (e-mails, idempotency keys). */
   run: string;
@@ -279,6 +283,17 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
     name: "A day the admin removes",
     adminId: actors.admin?.id ?? "",
   });
+  const register = `matrix-${run}`;
+  await importRegister(db, {
+    records: (async function* () {
+      yield { line: 2, record: { id: "M-1", filed: "2024-03-04 09:00", agency: "Matrix agency" } };
+    })(),
+    mapping: RegisterMapping.parse({
+      source: register,
+      timeZone: "Asia/Almaty",
+      columns: { id: "id", filedAt: "filed", agency: "agency" },
+    }),
+  });
   const [policy] = (await listDeadlinePolicies(db)).filter((p) => p.kind === "application");
   if (!policy) throw new Error("no policy for applications");
 
@@ -318,6 +333,7 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
       disable: (await createActor(db, "operator")).id,
     },
     calendarDayToDelete,
+    register,
     applicationPolicy: {
       considerationWorkingDays: policy.considerationWorkingDays,
       extensionMaxCalendarMonths: policy.extensionMaxCalendarMonths,

@@ -387,6 +387,12 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
 
   // ---- public appeals -------------------------------------------------------------------------------
   "openData.snapshots": { rule: "public: the signed daily snapshots of the open data", allowed: EVERYONE },
+  "openData.registers": { rule: "public: the registers imported from elsewhere", allowed: EVERYONE },
+  "openData.register": {
+    rule: "public: an imported register's figures, counts and times only",
+    allowed: EVERYONE,
+    input: (w) => ({ source: w.register }),
+  },
   "publicAppeals.list": { rule: PUBLIC, allowed: EVERYONE, input: () => ({}) },
   "publicAppeals.get": {
     rule: PUBLIC,
@@ -471,6 +477,12 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
       access: "public",
       rule: "open data: decisions, verdicts and answer figures per body, counts only",
     },
+  },
+  "app/api/exports/register-figures.csv/route.ts": {
+    GET: { access: "public", rule: "open data: an imported register's figures, counts and times only" },
+  },
+  "app/api/exports/register-figures.json/route.ts": {
+    GET: { access: "public", rule: "open data: an imported register's figures, counts and times only" },
   },
   "app/api/exports/public-appeals.csv/route.ts": {
     GET: { access: "public", rule: "open data: published appeals only, without the applicant" },

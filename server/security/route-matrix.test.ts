@@ -129,6 +129,12 @@ describe("route handlers in the authorization matrix", () => {
     "app/api/exports/metrics.json/route.ts GET": () => ({ url: "/api/exports/metrics.json" }),
     "app/api/exports/answers.csv/route.ts GET": () => ({ url: "/api/exports/answers.csv" }),
     "app/api/exports/answers.json/route.ts GET": () => ({ url: "/api/exports/answers.json" }),
+    "app/api/exports/register-figures.csv/route.ts GET": (w) => ({
+      url: `/api/exports/register-figures.csv?source=${w.register}`,
+    }),
+    "app/api/exports/register-figures.json/route.ts GET": (w) => ({
+      url: `/api/exports/register-figures.json?source=${w.register}`,
+    }),
     "app/api/exports/public-appeals.csv/route.ts GET": () => ({ url: "/api/exports/public-appeals.csv" }),
     "app/api/exports/public-appeals.json/route.ts GET": () => ({ url: "/api/exports/public-appeals.json" }),
     "app/api/health/route.ts GET": () => ({ url: "/api/health" }),

@@ -1,6 +1,7 @@
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { importedAppeals } from "@/db/schema";
+import { importedAppeals, importedRegisters } from "@/db/schema";
+import type { RecordAt } from "./read-records";
 import { type ImportedRow, mapRecord, type RegisterMapping } from "./register-mapping";
 
 const BATCH = 1000;
@@ -24,7 +25,7 @@ export type ImportReport = {
 export async function importRegister(
   db: Db,
   o: {
-    records: AsyncIterable<Record<string, unknown> | { invalid: string }>;
+    records: AsyncIterable<RecordAt>;
     mapping: RegisterMapping;
     onProgress?: (report: ImportReport) => void;
     /** Rows written per statement. */
@@ -49,6 +50,15 @@ export async function importRegister(
   // Rows this run writes carry its start as their import time: an id already written in this run is a
   // duplicate in the file, found with one indexed query per batch instead of a set of every id in memory.
   const runAt = new Date();
+  // The register's figures as last computed will no longer be its figures: they are counted again when
+  // next asked for (register-figures.ts).
+  await db
+    .insert(importedRegisters)
+    .values({ source: o.mapping.source, timeZone: o.mapping.timeZone, importedAt: runAt })
+    .onConflictDoUpdate({
+      target: importedRegisters.source,
+      set: { timeZone: o.mapping.timeZone, importedAt: runAt, figures: null, figuresCalendar: null },
+    });
   let batch = new Map<string, { row: ImportedRow; line: number }>();
   const flush = async () => {
     if (batch.size === 0) return;
@@ -77,8 +87,10 @@ export async function importRegister(
         target: [importedAppeals.source, importedAppeals.externalId],
         set: {
           filedAt: sql`excluded.filed_at`,
+          filedOn: sql`excluded.filed_on`,
           dueAt: sql`excluded.due_at`,
           closedAt: sql`excluded.closed_at`,
+          closedOn: sql`excluded.closed_on`,
           status: sql`excluded.status`,
           agency: sql`excluded.agency`,
           serviceType: sql`excluded.service_type`,
@@ -96,16 +108,13 @@ export async function importRegister(
     o.onProgress?.(report);
   };
 
-  // The header is line 1 of a CSV; a JSON Lines file has none, and its records are counted the same way.
-  let line = 1;
-  for await (const record of o.records) {
-    line++;
+  for await (const { line, ...read } of o.records) {
     report.read++;
-    if ("invalid" in record && typeof record.invalid === "string") {
-      refuse(line, null, record.invalid);
+    if ("invalid" in read) {
+      refuse(line, null, read.invalid);
       continue;
     }
-    const verdict = mapRecord(record, o.mapping);
+    const verdict = mapRecord(read.record, o.mapping);
     if (!verdict.ok) {
       refuse(line, verdict.id, verdict.reason);
       continue;
@@ -119,5 +128,10 @@ export async function importRegister(
     if (batch.size >= (o.batchSize ?? BATCH)) await flush();
   }
   await flush();
+  // Figures counted while this import ran hold only part of its rows.
+  await db
+    .update(importedRegisters)
+    .set({ figures: null, figuresCalendar: null })
+    .where(eq(importedRegisters.source, o.mapping.source));
   return report;
 }

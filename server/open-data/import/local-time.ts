@@ -109,3 +109,9 @@ export function parseLocalTime(text: string, format: TimeFormat, timeZone: strin
 }
 
 const DAY = 86_400_000;
+
+/** The calendar day ("YYYY-MM-DD") an instant falls on in `timeZone`, with the offset in force then. */
+export function localDate(instant: Date, timeZone: string): string {
+  const t = instant.getTime();
+  return new Date(t + offsetMinutes(timeZone, t) * 60_000).toISOString().slice(0, 10);
+}

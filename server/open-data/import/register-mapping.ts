@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { z } from "zod";
-import { isTimeZone, parseLocalTime } from "./local-time";
+import { isTimeZone, localDate, parseLocalTime } from "./local-time";
 
 /**
  * The mapping file of `npm run import`: which column of the register holds what, and how its times are
@@ -30,12 +30,19 @@ export const RegisterMapping = z.strictObject({
 });
 export type RegisterMapping = z.infer<typeof RegisterMapping>;
 
+/** The years a register's times may fall in. */
+export const FIRST_YEAR = 1970;
+export const LAST_YEAR = 2100;
+
 export type ImportedRow = {
   source: string;
   externalId: string;
   filedAt: Date;
+  /** The register's own calendar days of filing and closing, in its time zone. */
+  filedOn: string;
   dueAt: Date | null;
   closedAt: Date | null;
+  closedOn: string | null;
   status: string | null;
   agency: string;
   serviceType: string | null;
@@ -62,7 +69,12 @@ export function mapRecord(record: Record<string, unknown>, m: RegisterMapping): 
     const raw = cell(m.columns[name]);
     if (raw === null) return { value: null };
     const value = parseLocalTime(raw, m.timeFormat, m.timeZone);
-    return value ? { value } : { error: `bad date in ${name}: "${raw}"` };
+    // A year outside these is a typing error in a register of appeals, and would stretch the working-day
+    // calendar of its figures over centuries.
+    const year = value?.getUTCFullYear() ?? 0;
+    return value && year >= FIRST_YEAR && year <= LAST_YEAR
+      ? { value }
+      : { error: `bad date in ${name}: "${raw}"` };
   };
   const filed = time("filedAt");
   if ("error" in filed) return refuse(filed.error ?? "");
@@ -90,8 +102,10 @@ export function mapRecord(record: Record<string, unknown>, m: RegisterMapping): 
     source: m.source,
     externalId: id,
     filedAt: filed.value,
+    filedOn: localDate(filed.value, m.timeZone),
     dueAt: due.value,
     closedAt: closed.value,
+    closedOn: closed.value ? localDate(closed.value, m.timeZone) : null,
     status: cell(m.columns.status),
     agency,
     serviceType: cell(m.columns.serviceType),

@@ -9,6 +9,7 @@ import { PeriodForm } from "@/components/dashboard/period-form";
 import { RegionMap } from "@/components/dashboard/region-map";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
 import { SelectField } from "@/components/operator/select-field";
+import { Link } from "@/i18n/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
 import { LEAGUE_SORT_KEYS, MAP_METRICS } from "@/server/metrics/dashboard-queries";
@@ -41,6 +42,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   ]);
   const t = await getTranslations("dashboard");
   const ta = await getTranslations("answerCheck.figures.data");
+  const tr = await getTranslations("openData.registers");
   const exportQuery = `from=${period.from}&to=${period.to}`;
 
   return (
@@ -138,6 +140,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
             )),
           )}
         </ul>
+        <p>
+          <Link href="/open-data#registers">{tr("dashboardLink")}</Link>
+        </p>
       </section>
     </>
   );

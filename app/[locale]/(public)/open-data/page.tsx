@@ -1,6 +1,7 @@
 import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/open-data/open-data.module.css";
+import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
 
 type Props = { params: Promise<{ locale: string }> };
@@ -14,8 +15,13 @@ export async function generateMetadata({ params }: Props) {
 export default async function OpenDataPage({ params }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const snapshots = await (await getCaller()).openData.snapshots();
+  const caller = await getCaller();
+  const [snapshots, registers] = await Promise.all([
+    caller.openData.snapshots(),
+    caller.openData.registers(),
+  ]);
   const t = await getTranslations("openData");
+  const tr = await getTranslations("openData.registers");
   const format = await getFormatter();
   // The command names this very site, as the reader reached it.
   const requestHeaders = await headers();
@@ -38,7 +44,9 @@ export default async function OpenDataPage({ params }: Props) {
         </p>
         <p>
           {t("machineList")} {/* Outside the locale routes: a plain link, not the localized one. */}
-          <a href="/open-data/index.json">/open-data/index.json</a>
+          <a href="/open-data/index.json">
+            <code>/open-data/index.json</code>
+          </a>
         </p>
       </section>
 
@@ -65,14 +73,18 @@ export default async function OpenDataPage({ params }: Props) {
                     <ul className={styles.files}>
                       {s.files.map((f) => (
                         <li key={f.path}>
-                          <a href={`/open-data/${s.date}/${f.path}`}>{f.path}</a> (
-                          {t("size", { kb: kb(f.size) })})
+                          <a href={`/open-data/${s.date}/${f.path}`}>
+                            <code>{f.path}</code>
+                          </a>{" "}
+                          ({t("size", { kb: kb(f.size) })})
                         </li>
                       ))}
                     </ul>
                   </td>
                   <td>
-                    <a href={`/open-data/${s.date}/manifest.json`}>manifest.json</a>
+                    <a href={`/open-data/${s.date}/manifest.json`}>
+                      <code>manifest.json</code>
+                    </a>
                     <br />
                     <small className={styles.command}>{t("keyId", { keyId: s.keyId })}</small>
                   </td>
@@ -82,6 +94,23 @@ export default async function OpenDataPage({ params }: Props) {
           </table>
         </div>
       )}
+
+      <section aria-labelledby="registers">
+        <h2 id="registers">{tr("title")}</h2>
+        <p>{tr("lead")}</p>
+        {registers.length === 0 ? (
+          <p>{tr("empty")}</p>
+        ) : (
+          <ul>
+            {registers.map((r) => (
+              <li key={r.source}>
+                <Link href={`/open-data/registers/${encodeURIComponent(r.source)}`}>{r.source}</Link> (
+                {tr("imported", { date: format.dateTime(r.importedAt, { dateStyle: "long" }) })})
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
     </>
   );
 }

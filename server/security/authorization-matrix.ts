@@ -81,6 +81,20 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w, as) => ({ token: w.linkTokens[as].reset, password: "violet harbour lantern 58" }),
   },
   "account.profile": { rule: "each signed-in user reads their own profile", allowed: SIGNED_IN },
+  "account.sendPhoneCode": {
+    rule: "a citizen asks for a code to their own phone, for SMS notices",
+    allowed: CITIZENS,
+    input: (_w, as) => ({
+      phone: `+7 701 000 05 ${String(ACTORS.indexOf(as)).padStart(2, "0")}`,
+      locale: "kk",
+    }),
+  },
+  "account.confirmPhone": {
+    rule: "a citizen confirms a code sent at their own request; someone else's code matches nothing",
+    allowed: CITIZENS,
+    input: (w, as) => (as === "citizenB" ? w.phoneCodes.citizenB : w.phoneCodes.citizenA),
+  },
+  "account.removePhone": { rule: "a citizen removes their own phone", allowed: CITIZENS },
 
   // ---- appeal (the citizen's side) ----------------------------------------------------------------
   "appeal.file": {
@@ -371,6 +385,11 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
         consent: "true",
         idempotencyKey: randomUUID(),
       }),
+  },
+  "operator.sendPhoneCode": {
+    rule: "operators send a code to the phone of the citizen at the desk, who reads it out for the filing",
+    allowed: ["operator"],
+    input: () => ({ phone: "+7 701 000 06 01", locale: "ru" }),
   },
   "operator.listFiled": { rule: "an operator lists what they filed", allowed: ["operator"] },
   "operator.receipt": {

@@ -208,6 +208,16 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
         "it holds the notices addressed to citizen A. With SMTP_URL set it answers NOT_FOUND.",
     },
   },
+  "admin.smsOutbox": {
+    rule: "admins only, and only while no SMSC is configured (list-sms-outbox.ts)",
+    allowed: ["admin"],
+    personalDataAlsoTo: {
+      actors: ["admin"],
+      why:
+        "the SMS outbox is the SMS transport itself when no SMSC is set up (development and the demo): " +
+        "it holds the phone numbers SMS go to. With SMPP_URL set it answers NOT_FOUND.",
+    },
+  },
   "apiKeys.list": { rule: ADMIN, allowed: ["admin"] },
   "apiKeys.issue": {
     rule: ADMIN,

@@ -134,15 +134,22 @@ export class SmppGateway implements SmsSender {
       session.send(pdu.response());
       session.close();
     });
-    // The reason is logged on "close"; an error event without a listener would end the process.
-    session.on("error", (error: Error) => logger.warn({ err: error }, "smsc connection error"));
+    // An error event without a listener would end the process. An SMSC not reachable yet is logged
+    // quietly; a session that was bound and dropped is worth a warning.
+    let wasBound = false;
+    session.once("bind_transceiver_resp", (pdu: PDU) => {
+      wasBound = pdu.command_status === 0;
+    });
+    session.on("error", (error: Error) =>
+      logger[wasBound ? "warn" : "debug"]({ err: error }, "smsc connection error"),
+    );
     session.on("close", () => {
       if (this.session === session) {
         this.session = null;
         this.bound = false;
       }
       if (this.stopped) return;
-      logger.warn({ retryInMs: this.retryMs }, "smsc connection closed");
+      logger[wasBound ? "warn" : "debug"]({ retryInMs: this.retryMs }, "smsc connection closed");
       this.timer = setTimeout(() => this.open(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, RECONNECT_MS.max);
     });

@@ -1,8 +1,11 @@
 import { expect, test } from "@playwright/test";
 import { startTestSmsc, type TestSmsc } from "../test/smsc";
-import { DEMO, expectNoAxeViolations, signInAs } from "./support";
+import { createCitizen } from "./accounts";
+import { DEMO, expectNoAxeViolations, signInAs, uniqueEmail } from "./support";
 
-// The SMSC the app binds to through SMPP_URL (playwright.config.ts): started here, on the agreed port.
+// The SMSC the app binds to through SMPP_URL (playwright.config.ts): started here, on the agreed port,
+// once, so the tests of this file share a worker.
+test.describe.configure({ mode: "serial" });
 let smsc: TestSmsc;
 test.beforeAll(async () => {
   smsc = await startTestSmsc({ port: Number(process.env.E2E_SMSC_PORT), autoReceipts: true });
@@ -84,4 +87,35 @@ test("a citizen without e-mail, filed for at a service centre, follows the appea
   smsc.sendInbound("77019990000", "1414", number.replace("ЖТ", "JT"));
   await expect.poll(() => smsc.textsTo("77019990000").length, SLOW).toBe(1);
   expect(smsc.textsTo("77019990000")[0]).not.toContain(number);
+});
+
+test("a citizen adds a phone to their account with the code sent to it, in a bad try and a good one", async ({
+  page,
+}) => {
+  const email = uniqueEmail("sms-citizen");
+  const password = "violet harbour lantern 58";
+  await createCitizen({ email, password, fullName: "Ерлан Сапарұлы" });
+  await signInAs(page, email, password);
+  const phone = `+7702${String(Date.now()).slice(-7)}`;
+  await page.goto("/kk/account");
+  await expect(page.getByRole("heading", { name: "SMS хабарламалар" })).toBeVisible();
+  await page.getByLabel("Ұялы телефон").fill("12345");
+  await page.getByRole("button", { name: "Код жіберу" }).click();
+  // Refused beside the field, with what was typed kept.
+  await expect(page.getByLabel("Ұялы телефон")).toHaveAttribute("aria-invalid", "true");
+  await expect(page.getByLabel("Ұялы телефон")).toHaveValue("12345");
+
+  await page.getByLabel("Ұялы телефон").fill(phone);
+  await expect.poll(() => smsc.boundCount, SLOW).toBeGreaterThan(0);
+  await page.getByRole("button", { name: "Код жіберу" }).click();
+  await expect(page.getByRole("status")).toContainText(phone);
+  await expect.poll(() => smsc.textsTo(phone.slice(1)).length, SLOW).toBe(1);
+  const code = smsc.textsTo(phone.slice(1))[0]?.match(/\d{6}/)?.[0] ?? "";
+  await page.getByLabel("SMS-тағы код").fill(code === "000000" ? "111111" : "000000");
+  await page.getByRole("button", { name: "Телефонды растау" }).click();
+  await expect(page.getByText("Код қате немесе мерзімі өтті").first()).toBeVisible();
+  await page.getByLabel("SMS-тағы код").fill(code);
+  await page.getByRole("button", { name: "Телефонды растау" }).click();
+  await expect(page.getByText(`SMS хабарламалар ${phone} нөміріне жіберіледі.`)).toBeVisible();
+  await expectNoAxeViolations(page);
 });

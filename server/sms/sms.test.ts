@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { appeals, smsMessages, stateBodies } from "@/db/schema";
 import { createActor } from "@/test/actors";
+import { captureLogs } from "@/test/capture-logs";
 import { useTestDatabase } from "@/test/database";
 import { startTestSmsc, type TestSmsc } from "@/test/smsc";
 import { forwardAppeal } from "../appeals/forward-appeal";
@@ -164,8 +165,12 @@ describe("SMS over SMPP to a local SMSC", () => {
     expect((await rowsTo("+77015550004"))[0]).toMatchObject({ status: "failed", attempts: 8 });
   });
 
-  it("keeps SMS at the cap of a number a day, never sending them", async () => {
+  it("keeps SMS at the cap of a number a day, never sending them, and logs the number only hashed", async () => {
+    const logs = captureLogs();
     for (let i = 0; i < SMS_DAILY_CAP + 2; i++) await queued("+77015550005", `Тыңдау ${i}`);
+    logs.stop();
+    expect(logs.entries().filter((e) => e.msg === "sms daily cap reached")).toHaveLength(2);
+    expect(logs.text()).not.toContain("7015550005");
     const rows = await rowsTo("+77015550005");
     expect(rows.filter((r) => r.status === "queued")).toHaveLength(SMS_DAILY_CAP);
     expect(rows.filter((r) => r.status === "capped")).toHaveLength(2);
@@ -198,6 +203,10 @@ describe("SMS over SMPP to a local SMSC", () => {
     const { receipt } = await assistedAppealWithPhone("+77015550006");
     const [appeal] = await db().select().from(appeals).where(eq(appeals.id, receipt.id));
     expect(appeal?.applicantPhoneVerifiedAt).not.toBeNull();
+    // The code, once accepted by the SMSC, is kept nowhere in clear.
+    const [codeSms] = (await rowsTo("+77015550006")).filter((r) => r.kind === "code");
+    expect(codeSms).toMatchObject({ status: "sent", text: expect.stringContaining("••••••") });
+    expect(codeSms?.text).not.toMatch(/\d{6}/);
     const official = await createActor(db(), "official", { bodyId: appeal?.bodyId ?? "" });
     const [other] = await db().select().from(stateBodies).where(eq(stateBodies.code, "akimat-astana"));
     await forwardAppeal(db(), {

@@ -2,6 +2,10 @@ import { defineConfig } from "@playwright/test";
 
 // E2E_PORT and NEXT_DIST_DIR let several checkouts or developers run the suite side by side.
 const PORT = Number(process.env.E2E_PORT ?? 3100);
+// The SMSC the SMS journey starts (e2e/sms-journey.spec.ts): the app binds to it through SMPP_URL, so its
+// port is settled before the server starts; set E2E_SMSC_PORT where PORT + 20000 is taken.
+const SMSC_PORT = Number(process.env.E2E_SMSC_PORT ?? PORT + 20_000);
+process.env.E2E_SMSC_PORT = String(SMSC_PORT);
 
 export default defineConfig({
   testDir: "e2e",
@@ -38,6 +42,12 @@ export default defineConfig({
     // Warnings and errors only: a line per request would bury the failures in the test report.
     // This runner is the server's reverse proxy: it may say, in X-Forwarded-For, which address a test
     // request comes from, so that tests of the per-address limits do not lock out every other test.
-    env: { LOG_LEVEL: process.env.LOG_LEVEL ?? "warn", TRUSTED_PROXIES: "127.0.0.1,::1" },
+    env: {
+      LOG_LEVEL: process.env.LOG_LEVEL ?? "warn",
+      TRUSTED_PROXIES: "127.0.0.1,::1",
+      // test/smsc.ts accepts this system_id and password.
+      SMPP_URL: `smpp://tyndau:secret12@127.0.0.1:${SMSC_PORT}`,
+      SMPP_SOURCE_ADDR: "1414",
+    },
   },
 });

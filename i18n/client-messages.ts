@@ -25,7 +25,7 @@ export const CLIENT_MESSAGES = {
   moderator: ["moderation"],
   auditor: [],
   admin: ["admin", "appeal", "open311.apiKeys", "accounts", "roles"],
-  account: ["notification"],
+  account: ["notification", "sms.account"],
 } as const satisfies Record<string, readonly string[]>;
 
 export type ClientMessagesArea = Exclude<keyof typeof CLIENT_MESSAGES, "everyPage">;

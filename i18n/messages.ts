@@ -8,6 +8,7 @@ export const MESSAGE_AREAS = [
   "accounts",
   "common",
   "mail",
+  "sms",
   "appeal",
   "timeline",
   "citizen",

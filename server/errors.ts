@@ -31,6 +31,7 @@ export const DOMAIN_ERROR_CODES = {
   BAD_LINK: "BAD_REQUEST",
   WEAK_PASSWORD: "BAD_REQUEST",
   GROUND_REQUIRED: "BAD_REQUEST",
+  BAD_CODE: "BAD_REQUEST",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appeals, attachments, notifications, users } from "@/db/schema";
+import { appeals, attachments, notifications, smsMessages, users } from "@/db/schema";
 import { issueAccountToken } from "@/server/accounts/account-tokens";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
@@ -19,6 +19,7 @@ import { importRegister } from "@/server/open-data/import/import-register";
 import { RegisterMapping } from "@/server/open-data/import/register-mapping";
 import { issueApiKey } from "@/server/open311/api-keys";
 import { fileAssistedAppeal } from "@/server/operator/file-assisted-appeal";
+import { sendPhoneCode } from "@/server/sms/phone-verification";
 import { createActor } from "./actors";
 import { PDF } from "./citizen-fixtures";
 import { bodyIdOf } from "./official-fixtures";
@@ -117,6 +118,8 @@ export type World = {
   run: string;
   /** Mailed-link tokens of an unconfirmed registrant, one per actor, since each use spends one. */
   linkTokens: Record<ActorName, { verify: string; reset: string }>;
+  /** A code sent to each citizen's phone, as the SMS carried it, for them to confirm. */
+  phoneCodes: Record<"citizenA" | "citizenB", { verificationId: string; phone: string; code: string }>;
 };
 
 const answerOf = (appealId: string, official: { id: string; bodyId: string }) => ({
@@ -343,7 +346,23 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
     },
     run,
     linkTokens: await linkTokensFor(db),
+    phoneCodes: {
+      citizenA: await phoneCodeFor(db, citizenA.id, "+77010000401"),
+      citizenB: await phoneCodeFor(db, actors.citizenB?.id ?? "", "+77010000402"),
+    },
   };
+}
+
+/** A code sent by SMS, read off the SMS queued for the phone (the code's hash is all the database keeps). */
+async function phoneCodeFor(db: Database, userId: string, phone: string) {
+  const { verificationId } = await sendPhoneCode(db, { phone, requestedById: userId, locale: "kk" });
+  const [sms] = await db
+    .select({ text: smsMessages.text })
+    .from(smsMessages)
+    .where(eq(smsMessages.to, phone));
+  const code = sms?.text.match(/\d{6}/)?.[0];
+  if (!code) throw new Error("no code was sent");
+  return { verificationId, phone, code };
 }
 
 /** A link to confirm an address and one to reset a password, for each actor to follow. */

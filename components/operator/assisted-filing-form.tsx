@@ -14,6 +14,7 @@ import { bodyName } from "@/server/directory/body-name";
 import type { AppRouter } from "@/server/routers/_app";
 import { keepAccessCode } from "./access-code-store";
 import { CheckboxField } from "./checkbox-field";
+import { PhoneCheck } from "./phone-check";
 import { SelectField } from "./select-field";
 
 type SuggestInput = inferRouterInputs<AppRouter>["directory"]["suggest"];
@@ -50,6 +51,8 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
   const [region, setRegion] = useState("");
   const [bodyId, setBodyId] = useState("");
   const [bodyChosen, setBodyChosen] = useState(false);
+  const [phone, setPhone] = useState("");
+  const [citizenLocale, setCitizenLocale] = useState<string>(locale);
   const file = useMutation(trpc.operator.file.mutationOptions());
   const suggestions = useQuery(
     trpc.directory.suggest.queryOptions(
@@ -123,7 +126,15 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
             label={t("phone")}
             hint={t("phoneHint")}
             autoComplete="off"
+            value={phone}
+            onChange={(e) => setPhone(e.target.value)}
             error={errors.fields.phone}
+          />
+          <PhoneCheck
+            phone={phone}
+            locale={citizenLocale}
+            codeError={errors.fields.phoneCode}
+            onError={(error) => setErrors(messagesOf(error))}
           />
           <TextField
             name="address"
@@ -141,7 +152,13 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
           autoComplete="off"
           error={errors.fields.email}
         />
-        <SelectField name="locale" label={t("locale")} defaultValue={locale} error={errors.fields.locale}>
+        <SelectField
+          name="locale"
+          label={t("locale")}
+          value={citizenLocale}
+          onChange={(e) => setCitizenLocale(e.target.value)}
+          error={errors.fields.locale}
+        >
           {routing.locales.map((l) => (
             <option key={l} value={l}>
               {t(`languages.${l}`)}

@@ -66,6 +66,9 @@ export const appeals = pgTable(
     applicantName: text(),
     applicantEmail: text(),
     applicantPhone: text(),
+    // Set when the applicant proved the phone theirs by a code sent to it: only then do SMS notices go
+    // there and does a status query from it get an answer (docs/sms.md).
+    applicantPhoneVerifiedAt: timestamp({ withTimezone: true }),
     applicantAddress: text(),
     anonymous: boolean().notNull().default(false),
     channel: appealChannel().notNull().default("online"),

@@ -11,5 +11,6 @@ export * from "./moderation";
 export * from "./notifications";
 export * from "./open-data";
 export * from "./rate-limits";
+export * from "./sms";
 export * from "./state-bodies";
 export * from "./users";

@@ -18,6 +18,8 @@ export const users = pgTable(
     // who works in a body must not moderate appeals to it).
     bodyId: uuid().references(() => stateBodies.id),
     phone: text(),
+    // When the owner proved the phone by a code sent to it; SMS notices go only to a verified phone.
+    phoneVerifiedAt: timestamp({ withTimezone: true }),
     preferredLocale: text().notNull().default("kk"),
     // The stable public name of a moderator in the moderation log; never derived from their identity.
     pseudonym: text().unique(),

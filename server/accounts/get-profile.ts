@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { stateBodies, users } from "@/db/schema";
 import { DomainError } from "../errors";
@@ -9,6 +9,8 @@ export async function getProfileOrThrow(db: Db, userId: string) {
       fullName: users.fullName,
       email: users.email,
       role: users.role,
+      // Only a phone proved by a code gets SMS; an unproved number (typed by an admin) is not offered.
+      smsPhone: sql<string | null>`case when ${users.phoneVerifiedAt} is not null then ${users.phone} end`,
       body: {
         id: stateBodies.id,
         nameKk: stateBodies.nameKk,

@@ -30,6 +30,8 @@ export type FileAppealOptions = {
   /** Anonymous appeals are accepted only as reports of a crime or a threat to public security. */
   crimeReport?: boolean;
   applicant?: { name: string; email?: string | null; phone?: string | null; address?: string | null };
+  /** The applicant proved the phone theirs by a code sent to it (server/sms/phone-verification.ts). */
+  phoneVerified?: boolean;
   channel?: "online" | "assisted" | "open311";
   /** The operator who filed on the citizen's behalf, having recorded the citizen's consent. */
   assistedBy?: Actor;
@@ -141,6 +143,7 @@ async function insertAppeal(tx: Db, o: FileAppealOptions, files: CheckedFile[], 
       applicantName: o.applicant?.name ?? null,
       applicantEmail: o.applicant?.email ?? null,
       applicantPhone: o.applicant?.phone ?? null,
+      applicantPhoneVerifiedAt: o.applicant?.phone && o.phoneVerified ? now : null,
       applicantAddress: o.applicant?.address ?? null,
       channel: o.channel ?? "online",
       filedById: o.assistedBy?.id ?? null,

@@ -1,9 +1,10 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { withDatabase } from "@/db/embedded-server";
-import { mailMessages, openDataSnapshots } from "@/db/schema";
+import { mailMessages, openDataSnapshots, smsMessages } from "@/db/schema";
 import { almatyDate } from "@/server/deadlines/working-calendar";
 import { useTestDatabase } from "@/test/database";
+import { queueSms } from "../sms/queue-sms";
 import { startJobs } from "./boss";
 import { JOB_NAMES } from "./register-workers";
 
@@ -13,7 +14,7 @@ describe("the job runner on pg-boss", () => {
   it("installs its schema, schedules every job and processes a job sent to it", async () => {
     const connectionString = withDatabase(process.env.DATABASE_URL ?? "", db().$client.options.database);
     // With the options the app itself starts it with (instrumentation.ts), apart from the test database.
-    const jobs = await startJobs({ connectionString, db: db(), mailer: null });
+    const jobs = await startJobs({ connectionString, db: db(), mailer: null, smpp: null });
     try {
       const schedules = await jobs.boss.getSchedules();
       expect(Object.fromEntries(schedules.map((s) => [s.name, s.cron]))).toEqual({
@@ -21,6 +22,7 @@ describe("the job runner on pg-boss", () => {
         "refresh-metrics": "* * * * *",
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
+        "send-sms": "* * * * *",
         "open-data-snapshot": "30 19 * * *",
         "train-body-model": "0 22 * * *",
       });
@@ -42,6 +44,16 @@ describe("the job runner on pg-boss", () => {
         )[0]?.status;
       }
       expect(status).toBe("kept");
+
+      // An SMS committed wakes its job at once (NOTIFY), without waiting for the schedule.
+      await db().transaction((tx) => queueSms(tx, { to: "+77015550099", text: "Сәлем", kind: "notice" }));
+      const smsDeadline = Date.now() + 15_000;
+      let sms = await db().select().from(smsMessages).where(eq(smsMessages.to, "+77015550099"));
+      while (sms[0]?.status !== "kept" && Date.now() < smsDeadline) {
+        await new Promise((r) => setTimeout(r, 200));
+        sms = await db().select().from(smsMessages).where(eq(smsMessages.to, "+77015550099"));
+      }
+      expect(sms[0]?.status).toBe("kept");
 
       // The snapshot job runs once at start-up: the day's signed open-data snapshot is there.
       const today = almatyDate(new Date());

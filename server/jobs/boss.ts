@@ -1,7 +1,11 @@
 import PgBoss from "pg-boss";
 import { createDatabase, type Database } from "@/db/client";
 import { logger } from "../observability/logger";
-import { registerWorkers } from "./register-workers";
+import { answerStatusQuery } from "../sms/answer-status-query";
+import { SMS_QUEUED_CHANNEL } from "../sms/queue-sms";
+import { recordReceipt } from "../sms/record-receipt";
+import { type SmppConfig, SmppGateway, smppConfigFromEnvironment } from "../sms/smpp-gateway";
+import { JOB_NAMES, registerWorkers } from "./register-workers";
 import { type Mailer, mailerFromEnvironment } from "./send-mail";
 
 export type JobRunner = { boss: PgBoss; stop: () => Promise<void> };
@@ -19,22 +23,44 @@ export function createBoss(connectionString: string): PgBoss {
 }
 
 /**
- * Starts the queue and the workers of this process. `db` and `mailer` default to a small pool of the app's
- * database and to SMTP_URL; tests pass their own.
+ * Starts the queue and the workers of this process. `db`, `mailer` and `smpp` default to a small pool of
+ * the app's database, to SMTP_URL and to SMPP_URL; tests pass their own.
  */
 export async function startJobs(o: {
   connectionString: string;
   db?: Database;
   mailer?: Mailer | null;
+  smpp?: SmppConfig | null;
 }): Promise<JobRunner> {
   const boss = createBoss(o.connectionString);
   const db = o.db ?? createDatabase(o.connectionString, { max: 3 });
   const closeDb = async () => {
     if (!o.db) await db.$client.end();
   };
+  // The SMS job runs as soon as an SMS is committed or the SMSC is bound again, not only on its schedule.
+  const wakeSms = () => {
+    boss.send(JOB_NAMES.sendSms, {}).catch((error) => logger.warn({ err: error }, "sms job not queued"));
+  };
+  const smpp = o.smpp === undefined ? smppConfigFromEnvironment() : o.smpp;
+  const gateway = smpp
+    ? new SmppGateway(smpp, {
+        onReceipt: (receipt) => recordReceipt(db, receipt),
+        onInbound: async (sms) => {
+          await answerStatusQuery(db, sms);
+        },
+        onBound: wakeSms,
+      })
+    : null;
+  let unlisten: (() => Promise<void>) | null = null;
   try {
     await boss.start();
-    await registerWorkers(boss, { db, mailer: o.mailer === undefined ? mailerFromEnvironment() : o.mailer });
+    await registerWorkers(boss, {
+      db,
+      mailer: o.mailer === undefined ? mailerFromEnvironment() : o.mailer,
+      sms: gateway,
+    });
+    unlisten = (await db.$client.listen(SMS_QUEUED_CHANNEL, wakeSms)).unlisten;
+    gateway?.start();
   } catch (error) {
     await boss.stop({ graceful: false }).catch(() => {});
     await closeDb();
@@ -43,8 +69,10 @@ export async function startJobs(o: {
   return {
     boss,
     async stop() {
+      await unlisten?.();
       // A job cut short is not lost: it expires and pg-boss retries it, and every job here is idempotent.
       await boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+      await gateway?.stop();
       await closeDb();
     },
   };

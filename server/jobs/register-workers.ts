@@ -5,6 +5,8 @@ import { refreshMetrics } from "../metrics/refresh-metrics";
 import { loadSigningKey } from "../moderation/log-signing-key";
 import { logger } from "../observability/logger";
 import { writeSnapshot } from "../open-data/write-snapshot";
+import { SmsLeftQueuedError, sendQueuedSms } from "../sms/send-queued-sms";
+import type { SmsSender } from "../sms/smpp-gateway";
 import { markOverdueAppeals } from "./mark-overdue";
 import { remindExecutors } from "./remind-executors";
 import { type Mailer, sendQueuedMail } from "./send-mail";
@@ -14,6 +16,7 @@ export const JOB_NAMES = {
   refreshMetrics: "refresh-metrics",
   remindExecutors: "remind-executors",
   sendMail: "send-mail",
+  sendSms: "send-sms",
   openDataSnapshot: "open-data-snapshot",
   trainBodyModel: "train-body-model",
 } as const;
@@ -32,6 +35,8 @@ const SCHEDULES: Record<JobName, string> = {
   "refresh-metrics": "* * * * *",
   "remind-executors": "0 4 * * *",
   "send-mail": "* * * * *",
+  // Also run whenever an SMS is queued (server/jobs/boss.ts); the schedule picks up retries that fell due.
+  "send-sms": "* * * * *",
   // The day's open-data snapshot at 00:30 Almaty (19:30 UTC the day before), once the day has begun;
   // also run at start-up, so a day the app was down at 00:30 still gets its snapshot (docs/open-data.md).
   "open-data-snapshot": "30 19 * * *",
@@ -45,12 +50,16 @@ const SCHEDULES: Record<JobName, string> = {
  * waiting and one running per name, so crons from several processes do not pile up; the jobs themselves
  * are idempotent, so a rerun after a crash does no harm.
  */
-export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: Mailer | null }) {
+export async function registerWorkers(
+  boss: PgBoss,
+  o: { db: Database; mailer: Mailer | null; sms: SmsSender | null },
+) {
   const handlers: Record<JobName, () => Promise<number>> = {
     "mark-overdue": () => markOverdueAppeals(o.db, new Date()),
     "refresh-metrics": () => refreshMetrics(o.db, new Date()),
     "remind-executors": () => remindExecutors(o.db, new Date()),
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
+    "send-sms": () => sendQueuedSms(o.db, new Date(), o.sms),
     "open-data-snapshot": async () =>
       (await writeSnapshot(o.db, { key: loadSigningKey(), now: new Date() })).written ? 1 : 0,
     "train-body-model": () => trainBodyModel(o.db, { now: new Date() }),
@@ -64,8 +73,10 @@ export async function registerWorkers(boss: PgBoss, o: { db: Database; mailer: M
         const handled = await run();
         log.debug({ handled, durationMs: Math.round(performance.now() - started) }, "job done");
       } catch (error) {
-        // pg-boss retries it (retryLimit below); each failed attempt is in the log.
-        log.error({ err: error, durationMs: Math.round(performance.now() - started) }, "job failed");
+        // pg-boss retries it (retryLimit below); each failed attempt is in the log. SMS left for a retry
+        // are an SMSC's outage, not the job's fault: each was logged as it failed.
+        const level = error instanceof SmsLeftQueuedError ? "warn" : "error";
+        log[level]({ err: error, durationMs: Math.round(performance.now() - started) }, "job failed");
         throw error;
       }
     });

@@ -6,6 +6,7 @@ import { loadMessages } from "@/i18n/messages";
 import { type Locale, routing } from "@/i18n/routing";
 import type { Appeal } from "../appeals/lifecycle";
 import { publicBaseUrl } from "../http/public-base-url";
+import { notifyBySms } from "../sms/notify-by-sms";
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type Recipient = { userId: string | null; email: string | null; locale: string };
@@ -96,4 +97,6 @@ export async function notifyApplicant(
     // An applicant filed for at a service centre has no account: they follow by number and code.
     followAt: o.appeal.authorId ? "appeals" : "track",
   });
+  // A citizen without internet learns of each step by SMS, on a phone proved theirs (docs/sms.md).
+  await notifyBySms(tx, { appeal: o.appeal, type: o.type });
 }

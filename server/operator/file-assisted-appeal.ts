@@ -8,10 +8,16 @@ import type { SessionUser } from "../auth/sessions";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import type { Category } from "../directory/state-bodies-directory";
 import { DomainError } from "../errors";
+import { confirmPhoneCode } from "../sms/phone-verification";
 
 export type AssistedFilingOptions = {
   operator: SessionUser;
   applicant: { name: string; phone: string | null; address: string | null; email: string | null };
+  /**
+   * The code the citizen read out from the SMS the operator had sent to their phone: with it, the
+   * citizen's notices and status answers go to that phone by SMS (docs/sms.md).
+   */
+  phoneVerification?: { id: string; code: string } | null;
   kind: AppealKind;
   bodyId: string;
   category: Category;
@@ -36,6 +42,15 @@ export type AssistedReceipt = { id: string; number: string; accessCode: string }
  */
 export async function fileAssistedAppeal(db: Db, o: AssistedFilingOptions): Promise<AssistedReceipt> {
   const actor = { id: o.operator.id, role: o.operator.role, bodyId: o.operator.bodyId };
+  if (o.phoneVerification && !o.applicant.phone) throw new DomainError("BAD_CODE");
+  if (o.phoneVerification && o.applicant.phone) {
+    await confirmPhoneCode(db, {
+      verificationId: o.phoneVerification.id,
+      requestedById: o.operator.id,
+      phone: o.applicant.phone,
+      code: o.phoneVerification.code,
+    });
+  }
   const filed = await fileAppeal(db, {
     kind: o.kind,
     bodyId: o.bodyId,
@@ -47,6 +62,7 @@ export async function fileAssistedAppeal(db: Db, o: AssistedFilingOptions): Prom
     locale: o.locale,
     authorId: null,
     applicant: o.applicant,
+    phoneVerified: Boolean(o.phoneVerification),
     channel: "assisted",
     assistedBy: actor,
     attachments: o.attachments,

@@ -19,6 +19,12 @@ export const RATE_RULES = {
   accountLink: { limit: 20, windowSeconds: 600 },
   // Per Open311 API key: a partner's integration files in bulk, but one leaked key must not flood bodies.
   open311Filing: { limit: 120, windowSeconds: 3600 },
+  // Per phone: each code is an SMS to that phone, and the codes of one verification are tried a few times.
+  phoneCode: { limit: 5, windowSeconds: 3600 },
+  // Per person asking for codes (a citizen, an operator): many citizens a day at a service centre.
+  phoneCodeRequester: { limit: 60, windowSeconds: 3600 },
+  // Per sender of a status query by SMS: each is answered by an SMS, and an access code must not be guessed.
+  smsStatusQuery: { limit: 10, windowSeconds: 3600 },
 } as const;
 export type RateRuleName = keyof typeof RATE_RULES;
 

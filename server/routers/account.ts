@@ -5,7 +5,9 @@ import { registerCitizen } from "../accounts/register-citizen";
 import { requestPasswordReset } from "../accounts/request-password-reset";
 import { resetPassword } from "../accounts/reset-password";
 import { verifyEmail } from "../accounts/verify-email";
-import { publicProcedure, rateLimited, router, signedInProcedure } from "../trpc";
+import { removeAccountPhone, sendPhoneCode, setAccountPhone } from "../sms/phone-verification";
+import { citizenProcedure, publicProcedure, rateLimited, router, signedInProcedure } from "../trpc";
+import { PhoneCodeConfirmation, PhoneCodeRequest } from "./phone-input";
 
 const address = (ctx: { clientIp?: string }) => ctx.clientIp ?? "direct";
 const Password = z.string().min(PASSWORD_MIN_LENGTH).max(PASSWORD_MAX_LENGTH);
@@ -37,6 +39,14 @@ export const ResetPasswordInput = z
 export const VerifyEmailInput = z.strictObject({ token: Token });
 
 export const accountRouter = router({
+  // A citizen's phone for SMS notices: a code goes to it, and typing the code back proves it theirs.
+  sendPhoneCode: citizenProcedure
+    .input(PhoneCodeRequest)
+    .mutation(({ ctx, input }) => sendPhoneCode(ctx.db, { ...input, requestedById: ctx.user.id })),
+  confirmPhone: citizenProcedure
+    .input(PhoneCodeConfirmation)
+    .mutation(({ ctx, input }) => setAccountPhone(ctx.db, { ...input, userId: ctx.user.id })),
+  removePhone: citizenProcedure.mutation(({ ctx }) => removeAccountPhone(ctx.db, { userId: ctx.user.id })),
   register: publicProcedure
     .use(rateLimited("register", address))
     .input(RegisterInput)

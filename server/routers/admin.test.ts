@@ -33,6 +33,7 @@ describe("admin procedures", () => {
     policies: (c) => c.admin.policies(),
     updatePolicy: (c) => c.admin.updatePolicy({ ...POLICY, considerationWorkingDays: 1 }),
     outbox: (c) => c.admin.outbox(),
+    smsOutbox: (c) => c.admin.smsOutbox(),
   };
 
   it("refuses every other role and an anonymous caller, and changes nothing for them", async () => {
@@ -119,5 +120,14 @@ describe("admin procedures", () => {
     expect(Array.isArray(await admin.outbox())).toBe(true);
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
     await expect(admin.outbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("shows the SMS outbox only while no SMSC is configured", async () => {
+    const { admin } = callerFor(db(), await createActor(db(), "admin"));
+    delete process.env.SMPP_URL;
+    expect(Array.isArray(await admin.smsOutbox())).toBe(true);
+    process.env.SMPP_URL = "smpp://tyndau:secret@127.0.0.1:1";
+    await expect(admin.smsOutbox()).rejects.toMatchObject({ code: "NOT_FOUND" });
+    delete process.env.SMPP_URL;
   });
 });

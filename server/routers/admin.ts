@@ -8,6 +8,7 @@ import { saveCalendarDay } from "../calendar/save-calendar-day";
 import { listDeadlinePolicies, POLICY_BOUNDS, updateDeadlinePolicy } from "../deadlines/update-policy";
 import { isIsoDate } from "../deadlines/working-calendar";
 import { listOutbox } from "../notifications/list-outbox";
+import { listSmsOutbox } from "../sms/list-sms-outbox";
 import { adminProcedure, router } from "../trpc";
 
 const IsoDateInput = z.string().refine(isIsoDate, { params: { key: "format" } });
@@ -51,4 +52,5 @@ export const adminRouter = router({
       updateDeadlinePolicy(ctx.db, { kind, terms, adminId: ctx.user.id }),
     ),
   outbox: adminProcedure.query(({ ctx }) => listOutbox(ctx.db)),
+  smsOutbox: adminProcedure.query(({ ctx }) => listSmsOutbox(ctx.db)),
 });

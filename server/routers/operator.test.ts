@@ -2,7 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { ZodError } from "zod";
-import { appealEvents, appeals, attachments, stateBodies } from "@/db/schema";
+import { appealEvents, appeals, attachments, smsMessages, stateBodies } from "@/db/schema";
 import { callerFor, createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { fileAppeal } from "../appeals/file-appeal";
@@ -129,6 +129,41 @@ describe("assisted filing by a service-centre operator", () => {
       ["+77770001122", null],
       [null, "Қостанай, Әл-Фараби 5, 12"],
     ]);
+  });
+
+  it("checks the phone by the code sent to it, and says what to do when the code is missing or wrong", async () => {
+    const operator = await createActor(db(), "operator");
+    const caller = callerFor(db(), operator);
+    const phone = "+7 701 555 00 31";
+    const noSms = await badRequest(caller.operator.file(await validInput({ phone, phoneCode: "123456" })));
+    expect(noSms.phoneCode).toEqual({ key: "phoneCodeFirst", values: {} });
+    const { verificationId } = await caller.operator.sendPhoneCode({ phone, locale: "kk" });
+    const noCode = await badRequest(
+      caller.operator.file(await validInput({ phone, phoneVerificationId: verificationId })),
+    );
+    expect(noCode.phoneCode).toEqual({ key: "phoneCodeRequired", values: {} });
+    const [sms] = await db().select().from(smsMessages).where(eq(smsMessages.to, "+77015550031"));
+    const code = sms?.text.match(/\d{6}/)?.[0] ?? "";
+    const wrong = code === "000000" ? "111111" : "000000";
+    await expect(
+      caller.operator.file(
+        await validInput({ phone, phoneVerificationId: verificationId, phoneCode: wrong }),
+      ),
+    ).rejects.toMatchObject({ code: "BAD_REQUEST", message: "BAD_CODE" });
+    // Another phone than the code was sent to does not pass either.
+    await expect(
+      caller.operator.file(
+        await validInput({ phone: "+7 701 555 00 32", phoneVerificationId: verificationId, phoneCode: code }),
+      ),
+    ).rejects.toMatchObject({ message: "BAD_CODE" });
+    const receipt = await caller.operator.file(
+      await validInput({ phone, phoneVerificationId: verificationId, phoneCode: code }),
+    );
+    const [filed] = await db().select().from(appeals).where(eq(appeals.id, receipt.id));
+    expect(filed?.applicantPhoneVerifiedAt).not.toBeNull();
+    const unchecked = await caller.operator.file(await validInput({ phone }));
+    const [plain] = await db().select().from(appeals).where(eq(appeals.id, unchecked.id));
+    expect(plain?.applicantPhoneVerifiedAt).toBeNull();
   });
 
   it("reports every bad field at once, the missing contact included, with catalogue keys", async () => {

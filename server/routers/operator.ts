@@ -8,15 +8,9 @@ import { fileAssistedAppeal } from "../operator/file-assisted-appeal";
 import { getAssistedReceipt } from "../operator/get-assisted-receipt";
 import { listFiledAppeals } from "../operator/list-filed-appeals";
 import { reissueAccessCode } from "../operator/reissue-access-code";
+import { sendPhoneCode } from "../sms/phone-verification";
 import { operatorProcedure, router } from "../trpc";
-
-// Kazakhstan numbers: +7 or 8, then ten digits; stored as +7XXXXXXXXXX whatever the spacing typed.
-const Phone = z
-  .string()
-  .trim()
-  .transform((s) => s.replace(/[\s()-]/g, ""))
-  .pipe(z.string().regex(/^(\+7|8)\d{10}$/))
-  .transform((s) => `+7${s.slice(-10)}`);
+import { Phone, PhoneCodeRequest } from "./phone-input";
 
 // Scanned paper travels with the form, so it arrives as multipart.
 export const AssistedFilingInput = formInput(
@@ -24,6 +18,13 @@ export const AssistedFilingInput = formInput(
     .strictObject({
       applicantName: z.string().trim().min(2).max(200),
       phone: Phone.optional(),
+      // The code sent by SMS to that phone (sms.sendPhoneCode) and read out by the citizen.
+      phoneVerificationId: z.uuid().optional(),
+      phoneCode: z
+        .string()
+        .trim()
+        .regex(/^\d{6}$/)
+        .optional(),
       address: z.string().trim().min(5).max(500).optional(),
       email: z.email().max(254).optional(),
       locale: z.enum(routing.locales),
@@ -43,6 +44,17 @@ export const AssistedFilingInput = formInput(
       idempotencyKey: z.uuid(),
       attachments: Uploads.default([]),
     })
+    // A code checks the phone only together with the SMS it came in, and an SMS sent asks for its code.
+    .refine((o) => !o.phoneCode || o.phoneVerificationId, {
+      path: ["phoneCode"],
+      params: { key: "phoneCodeFirst" },
+      when: (payload) => typeof payload.value === "object" && payload.value !== null,
+    })
+    .refine((o) => !o.phoneVerificationId || o.phoneCode, {
+      path: ["phoneCode"],
+      params: { key: "phoneCodeRequired" },
+      when: (payload) => typeof payload.value === "object" && payload.value !== null,
+    })
     // The body must be able to send its answer: a phone or a postal address, at least one.
     .refine((o) => Boolean(o.phone || o.address), {
       path: ["contact"],
@@ -54,7 +66,17 @@ export const AssistedFilingInput = formInput(
 
 export const operatorRouter = router({
   file: operatorProcedure.input(AssistedFilingInput).mutation(({ ctx, input }) => {
-    const { applicantName, phone, address, email, consent: _, region, ...appeal } = input;
+    const {
+      applicantName,
+      phone,
+      address,
+      email,
+      consent: _,
+      region,
+      phoneVerificationId,
+      phoneCode,
+      ...appeal
+    } = input;
     return fileAssistedAppeal(ctx.db, {
       ...appeal,
       region: region ?? null,
@@ -65,8 +87,14 @@ export const operatorRouter = router({
         address: address ?? null,
         email: email ?? null,
       },
+      phoneVerification:
+        phoneVerificationId && phoneCode ? { id: phoneVerificationId, code: phoneCode } : null,
     });
   }),
+  // The citizen at the desk receives the code on their phone and reads it out; it goes in the filing.
+  sendPhoneCode: operatorProcedure
+    .input(PhoneCodeRequest)
+    .mutation(({ ctx, input }) => sendPhoneCode(ctx.db, { ...input, requestedById: ctx.user.id })),
   listFiled: operatorProcedure.query(({ ctx }) => listFiledAppeals(ctx.db, { operator: ctx.user })),
   receipt: operatorProcedure
     .input(z.strictObject({ id: z.uuid() }))

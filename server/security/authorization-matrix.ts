@@ -81,6 +81,20 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w, as) => ({ token: w.linkTokens[as].reset, password: "violet harbour lantern 58" }),
   },
   "account.profile": { rule: "each signed-in user reads their own profile", allowed: SIGNED_IN },
+  "account.sendPhoneCode": {
+    rule: "a citizen asks for a code to their own phone, for SMS notices",
+    allowed: CITIZENS,
+    input: (_w, as) => ({
+      phone: `+7 701 000 05 ${String(ACTORS.indexOf(as)).padStart(2, "0")}`,
+      locale: "kk",
+    }),
+  },
+  "account.confirmPhone": {
+    rule: "a citizen confirms a code sent at their own request; someone else's code matches nothing",
+    allowed: CITIZENS,
+    input: (w, as) => (as === "citizenB" ? w.phoneCodes.citizenB : w.phoneCodes.citizenA),
+  },
+  "account.removePhone": { rule: "a citizen removes their own phone", allowed: CITIZENS },
 
   // ---- appeal (the citizen's side) ----------------------------------------------------------------
   "appeal.file": {
@@ -192,6 +206,16 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
       why:
         "the outbox is the mail transport itself when no SMTP server is set up (development and the demo): " +
         "it holds the notices addressed to citizen A. With SMTP_URL set it answers NOT_FOUND.",
+    },
+  },
+  "admin.smsOutbox": {
+    rule: "admins only, and only while no SMSC is configured (list-sms-outbox.ts)",
+    allowed: ["admin"],
+    personalDataAlsoTo: {
+      actors: ["admin"],
+      why:
+        "the SMS outbox is the SMS transport itself when no SMSC is set up (development and the demo): " +
+        "it holds the phone numbers SMS go to. With SMPP_URL set it answers NOT_FOUND.",
     },
   },
   "apiKeys.list": { rule: ADMIN, allowed: ["admin"] },
@@ -371,6 +395,11 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
         consent: "true",
         idempotencyKey: randomUUID(),
       }),
+  },
+  "operator.sendPhoneCode": {
+    rule: "operators send a code to the phone of the citizen at the desk, who reads it out for the filing",
+    allowed: ["operator"],
+    input: () => ({ phone: "+7 701 000 06 01", locale: "ru" }),
   },
   "operator.listFiled": { rule: "an operator lists what they filed", allowed: ["operator"] },
   "operator.receipt": {

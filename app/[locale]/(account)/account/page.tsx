@@ -1,4 +1,5 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
+import { AccountPhoneForm } from "@/components/citizen/account-phone-form";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
@@ -13,6 +14,7 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
   const tr = await getTranslations("roles");
   const ts = await getTranslations("accountSecurity");
   const tu = await getTranslations("ui");
+  const tp = await getTranslations("sms.account");
   return (
     <div className="narrow">
       <h1>{t("accountTitle")}</h1>
@@ -31,6 +33,13 @@ export default async function AccountPage({ params }: { params: Promise<{ locale
           </>
         )}
       </dl>
+      {profile.role === "citizen" && (
+        <section aria-labelledby="sms-notices">
+          <h2 id="sms-notices">{tp("title")}</h2>
+          <p>{tp("lead")}</p>
+          <AccountPhoneForm smsPhone={profile.smsPhone} />
+        </section>
+      )}
       {/* Just registered or back later: what a citizen's account is for is one step away. */}
       {profile.role === "citizen" && (
         <section aria-labelledby="next-step" className="card">

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contestStatus, MODERATION_ACTIONS } from "@/db/schema";
-import type { LogEntryContent } from "./append-log-entry";
+import { GRADING_LOG_ACTIONS, type GradingLogContent, type LogEntryContent } from "./append-log-entry";
 import type { Checkpoint } from "./checkpoint";
 import { MODERATION_GROUNDS, REDACTED_PARTS, SOURCE_TYPES, type Statement } from "./statement-of-reasons";
 
@@ -46,12 +46,23 @@ const LogEntryContentOutput = z.strictObject({
   binding: sha256,
 }) satisfies z.ZodType<LogEntryContent>;
 
+const GradingLogContentOutput = z.strictObject({
+  seq,
+  prev: sha256,
+  time: z.iso.datetime(),
+  action: z.enum(GRADING_LOG_ACTIONS),
+  round: z.uuid(),
+  seed_sha256: sha256,
+  seed: z.string().nullable(),
+  sample_sha256: sha256.nullable(),
+}) satisfies z.ZodType<GradingLogContent>;
+
 export const LogEntriesOutput = z.strictObject({
   entries: z.array(
     z.strictObject({
       seq,
       at: z.date(),
-      content: LogEntryContentOutput,
+      content: z.union([LogEntryContentOutput, GradingLogContentOutput]),
       appealIsPublic: z.boolean(),
       contest: z
         .strictObject({ status: z.enum(contestStatus.enumValues), decidedSeq: seq.nullable() })

@@ -99,7 +99,9 @@ async function GradingEntry({ seq, at, content }: { seq: number; at: Date; conte
         </dd>
         <dt>{t("time")}</dt>
         <dd>
-          <time dateTime={at.toISOString()}>{format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}</time>
+          <time dateTime={at.toISOString()}>
+            {format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}
+          </time>
         </dd>
         <dt>{t("seedSha256")}</dt>
         <dd className={styles.hash}>{content.seed_sha256}</dd>

@@ -28,7 +28,9 @@ export type RubricItemSnapshot = {
   meetsAt: number;
   label: { kk: string; ru: string; en: string };
 };
-export type StratumSnapshot = { bodyId: string; population: number; sampleSize: number };
+// A stratum as drawn: the body, the appeal numbers of its answered appeals then (what anyone re-draws
+// from, no personal data in them) and how many were sampled.
+export type StratumSnapshot = { bodyId: string; bodyCode: string; population: string[]; sampleSize: number };
 
 /**
  * A blind-sample grading round (docs/grading.md). The seed is secret until the round closes; only its
@@ -56,6 +58,7 @@ export const gradingRounds = pgTable(
     commitSeq: bigint({ mode: "number" }).notNull(),
     revealSeq: bigint({ mode: "number" }),
     strata: jsonb().$type<StratumSnapshot[]>(),
+    sampleSha256: text(),
     openedById: uuid()
       .notNull()
       .references(() => users.id),

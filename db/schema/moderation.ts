@@ -126,7 +126,7 @@ export const moderationLog = pgTable(
     check("moderation_log_seq_positive", sql`${t.seq} > 0`),
     check(
       "moderation_log_appeal_unless_grading",
-      sql`(${t.appealId} is null) = (${t.action}::text like 'grading\_%')`,
+      sql`(${t.appealId} is null) = starts_with(${t.action}::text, 'grading_')`,
     ),
   ],
 );

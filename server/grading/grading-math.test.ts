@@ -45,7 +45,10 @@ describe("drawing from a seed", () => {
       { key: "b", population: population.slice(0, 4), size: 9 },
     ];
     const first = drawSample("seed-1", strata);
-    const again = drawSample("seed-1", strata.map((s) => ({ ...s, population: [...s.population].reverse() })));
+    const again = drawSample(
+      "seed-1",
+      strata.map((s) => ({ ...s, population: [...s.population].reverse() })),
+    );
     expect(again).toEqual(first);
     expect(sampleDigest(again)).toBe(sampleDigest(first));
     expect(first[1]?.chosen).toHaveLength(4);
@@ -79,7 +82,17 @@ describe("agreement", () => {
 
   it("is undefined when nobody ever varies, and perfect when graders always agree", () => {
     expect(cohenKappa(repeat(4, [2, 2] as [number, number]), [0, 1, 2], "quadratic")).toBeNull();
-    expect(cohenKappa([[0, 0], [2, 2], [1, 1]], [0, 1, 2], "quadratic")).toBe(1);
+    expect(
+      cohenKappa(
+        [
+          [0, 0],
+          [2, 2],
+          [1, 1],
+        ],
+        [0, 1, 2],
+        "quadratic",
+      ),
+    ).toBe(1);
   });
 
   it("Krippendorff's alpha matches his worked example: 0.743 nominal, 0.849 interval", () => {
@@ -100,7 +113,15 @@ describe("agreement", () => {
     ];
     expect(krippendorffAlpha(units, "nominal")).toBeCloseTo(0.743, 3);
     expect(krippendorffAlpha(units, "interval")).toBeCloseTo(0.849, 3);
-    expect(krippendorffAlpha([[2, 2], [2, 2, 2]], "interval")).toBeNull();
+    expect(
+      krippendorffAlpha(
+        [
+          [2, 2],
+          [2, 2, 2],
+        ],
+        "interval",
+      ),
+    ).toBeNull();
   });
 
   it("the Wilson interval takes the round's confidence", () => {

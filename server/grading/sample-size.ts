@@ -1,5 +1,9 @@
 /** The confidence levels a round may state, each with its two-sided standard normal quantile z. */
-export const CONFIDENCE_Z = { "0.9": 1.6448536269514722, "0.95": 1.959963984540054, "0.99": 2.5758293035489004 } as const;
+export const CONFIDENCE_Z = {
+  "0.9": 1.6448536269514722,
+  "0.95": 1.959963984540054,
+  "0.99": 2.5758293035489004,
+} as const;
 export type ConfidenceLevel = keyof typeof CONFIDENCE_Z;
 export const CONFIDENCE_LEVELS = Object.keys(CONFIDENCE_Z) as [ConfidenceLevel, ...ConfidenceLevel[]];
 

@@ -6,7 +6,10 @@ import { canonicalize, type Json } from "./canonical-json";
 import { leafHash } from "./merkle-tree";
 import type { Statement } from "./statement-of-reasons";
 
-export type ModerationAction = (typeof MODERATION_ACTIONS)[number];
+export const GRADING_LOG_ACTIONS = ["grading_seed_committed", "grading_seed_revealed"] as const;
+export type GradingLogAction = (typeof GRADING_LOG_ACTIONS)[number];
+/** What a moderator does to an appeal; the log's other entries belong to grading rounds. */
+export type ModerationAction = Exclude<(typeof MODERATION_ACTIONS)[number], GradingLogAction>;
 export const GENESIS_HASH = "0".repeat(64);
 // One advisory lock for all appends: entries are numbered without gaps and chained in order.
 const LOG_LOCK = 0x7479_6e64;
@@ -63,9 +66,6 @@ export async function appendLogEntry(
   return { seq, content };
 }
 
-export const GRADING_LOG_ACTIONS = ["grading_seed_committed", "grading_seed_revealed"] as const;
-export type GradingLogAction = (typeof GRADING_LOG_ACTIONS)[number];
-
 /**
  * A grading round's entry (docs/grading.md): the seed's hash before the sample is drawn, then the seed
  * and the hash of the sample it drew. Nothing in it names a person or an appeal.
@@ -117,7 +117,12 @@ export async function appendGradingLogEntry(
 // Numbers, chains and hashes one entry whatever its content; the content is hashed exactly as stored.
 async function appendChained<C extends { seq: number; prev: string }>(
   tx: Db,
-  row: { appealId: string | null; action: ModerationAction; moderatorId: string | null; now: Date },
+  row: {
+    appealId: string | null;
+    action: (typeof MODERATION_ACTIONS)[number];
+    moderatorId: string | null;
+    now: Date;
+  },
   contentOf: (seq: number, prev: string) => C,
 ) {
   await tx.execute(sql`select pg_advisory_xact_lock(${LOG_LOCK})`);

@@ -39,7 +39,7 @@ const LogEntryContentOutput = z.strictObject({
   prev: sha256,
   time: z.iso.datetime(),
   appeal: z.string(),
-  action: z.enum(MODERATION_ACTIONS),
+  action: z.enum(MODERATION_ACTIONS).exclude(GRADING_LOG_ACTIONS),
   statement: StatementOutput.nullable(),
   moderator: z.string(),
   contest: z.strictObject({ of: seq, reason_given: z.boolean() }).nullable(),
@@ -88,7 +88,7 @@ export const LogFiguresOutput = z.strictObject({
     z.strictObject({
       seq,
       appealNumber: z.string(),
-      action: z.enum(MODERATION_ACTIONS),
+      action: z.enum(MODERATION_ACTIONS).exclude(GRADING_LOG_ACTIONS),
       sourceType: z.enum(SOURCE_TYPES),
       sourceIdentity: z.string().nullable(),
       at: z.date(),

@@ -28,8 +28,8 @@ export type RubricItemSnapshot = {
   meetsAt: number;
   label: { kk: string; ru: string; en: string };
 };
-// A stratum as drawn: the body, the appeal numbers of its answered appeals then (what anyone re-draws
-// from, no personal data in them) and how many were sampled.
+// A stratum as drawn: the body, its answered appeals then as tokens (server/grading/draw-sample.ts; what
+// anyone re-draws from, naming no appeal) and how many were sampled.
 export type StratumSnapshot = { bodyId: string; bodyCode: string; population: string[]; sampleSize: number };
 
 /**

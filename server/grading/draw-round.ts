@@ -12,14 +12,15 @@ import {
 import { almatyStartOfDay } from "../deadlines/working-calendar";
 import { DomainError } from "../errors";
 import { addMonths, monthStart } from "../metrics/period";
-import { drawSample, sampleDigest } from "./draw-sample";
+import { appealToken, drawSample, sampleDigest } from "./draw-sample";
 import { getRoundOrThrow } from "./get-round-or-throw";
 import { type ConfidenceLevel, sampleSize } from "./sample-size";
 
 /**
  * Draws the round's sample from its committed seed: per body in scope, the answered appeals filed in the
  * period (Kazakhstan months, as the dashboards count them), a sample sized for the stated margin of error,
- * drawn by `drawSample`. The populations are kept with the round so anyone can re-draw once the seed is out.
+ * drawn by `drawSample`. The populations are kept with the round, as tokens that stand for the appeals
+ * without naming them, so anyone can re-draw once the seed is out.
  */
 export async function drawGradingRound(db: Db, o: { roundId: string; now: Date }) {
   return db.transaction(async (tx) => {
@@ -31,18 +32,19 @@ export async function drawGradingRound(db: Db, o: { roundId: string; now: Date }
     ];
     if (round.bodyIds.length) where.push(inArray(appeals.bodyId, round.bodyIds));
     const answered = await tx
-      .select({ id: appeals.id, number: appeals.number, bodyId: appeals.bodyId, bodyCode: stateBodies.code })
+      .select({ id: appeals.id, bodyId: appeals.bodyId, bodyCode: stateBodies.code })
       .from(appeals)
       .innerJoin(appealAnswers, eq(appealAnswers.appealId, appeals.id))
       .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
       .where(and(...where));
-    const byBody = new Map<string, { bodyId: string; numbers: string[] }>();
+    const byBody = new Map<string, { bodyId: string; tokens: string[] }>();
     const appealOf = new Map<string, { id: string; bodyId: string }>();
     for (const a of answered) {
-      const stratum = byBody.get(a.bodyCode) ?? { bodyId: a.bodyId, numbers: [] };
-      stratum.numbers.push(a.number);
+      const token = appealToken(round.id, a.id);
+      const stratum = byBody.get(a.bodyCode) ?? { bodyId: a.bodyId, tokens: [] };
+      stratum.tokens.push(token);
       byBody.set(a.bodyCode, stratum);
-      appealOf.set(a.number, { id: a.id, bodyId: a.bodyId });
+      appealOf.set(token, { id: a.id, bodyId: a.bodyId });
     }
     const confidence = String(round.confidence) as ConfidenceLevel;
     const strata = [...byBody.entries()]
@@ -50,8 +52,8 @@ export async function drawGradingRound(db: Db, o: { roundId: string; now: Date }
       .map(([key, s]) => ({
         key,
         bodyId: s.bodyId,
-        population: s.numbers.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
-        size: sampleSize(s.numbers.length, round.marginOfError, confidence),
+        population: s.tokens.sort((a, b) => (a < b ? -1 : a > b ? 1 : 0)),
+        size: sampleSize(s.tokens.length, round.marginOfError, confidence),
       }));
     const drawn = drawSample(round.seed, strata);
     const chosen = drawn.flatMap((d) => d.chosen);

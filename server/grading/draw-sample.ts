@@ -57,3 +57,11 @@ export const sampleDigest = (drawn: readonly DrawnStratum[]) =>
   createHash("sha256")
     .update(JSON.stringify(drawn.map((s) => [s.key, s.chosen.map((c) => c.id)])))
     .digest("hex");
+
+/**
+ * What a round's published population and sample call an appeal: SHA-256 of "<round id>:<appeal id>".
+ * It names no appeal (the numbers of unpublished appeals are not public) and differs from round to round;
+ * the id is random, so the token cannot be reversed by trying numbers.
+ */
+export const appealToken = (roundId: string, appealId: string) =>
+  createHash("sha256").update(`${roundId}:${appealId}`).digest("hex");

@@ -3,8 +3,8 @@ import type { PublishedRound } from "./get-published-round";
 
 /**
  * The round's sample and grades as CSV, one line per grader and sampled answer: the item's number, its
- * body, the appeal's number and place in the body's population, the grader's pseudonym and one column
- * per rubric item. No text of the appeal or answer, and no person.
+ * body, the appeal's round token and place in the body's population, the grader's pseudonym and one
+ * column per rubric item. The appeal appears only by its round token: no number, no text, no person.
  */
 export function roundCsv(round: PublishedRound): string {
   const keys = round.rubric.map((r) => r.key);
@@ -16,7 +16,7 @@ export function roundCsv(round: PublishedRound): string {
       csvLine([
         csvField(i.label),
         csvField(i.bodyCode),
-        csvField(i.appealNumber),
+        csvField(i.token),
         csvField(i.populationIndex),
         csvField(g.grader),
         ...keys.map((k) => csvField(g.scores[k] ?? null)),

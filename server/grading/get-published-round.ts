@@ -1,8 +1,9 @@
 import { and, desc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appeals, gradingRounds, stateBodies } from "@/db/schema";
+import { gradingRounds, stateBodies } from "@/db/schema";
 import { DomainError } from "../errors";
 import { bodyMetrics } from "../metrics/dashboard-queries";
+import { appealToken } from "./draw-sample";
 import { loadGradedItems } from "./load-graded-items";
 import { roundResults } from "./round-results";
 import type { ConfidenceLevel } from "./sample-size";
@@ -78,23 +79,11 @@ export async function getPublishedRound(db: Db, roundId: string) {
     }),
   );
   const pseudonyms = new Map<string, string>();
-  const numbers = items.length
-    ? await db
-        .select({ id: appeals.id, number: appeals.number })
-        .from(appeals)
-        .where(
-          inArray(
-            appeals.id,
-            items.map((i) => i.appealId),
-          ),
-        )
-    : [];
-  const numberOf = new Map(numbers.map((n) => [n.id, n.number]));
   const codeOf = new Map(strata.map((s) => [s.bodyId, s.bodyCode]));
   const sample = items.map((i) => ({
     label: i.label,
     bodyCode: codeOf.get(i.bodyId) ?? "",
-    appealNumber: numberOf.get(i.appealId) ?? "",
+    token: appealToken(round.id, i.appealId),
     populationIndex: i.populationIndex,
     grades: i.grades.map((g) => {
       if (!pseudonyms.has(g.graderId)) pseudonyms.set(g.graderId, `G${pseudonyms.size + 1}`);

@@ -167,7 +167,7 @@ describe("blind-sample grading rounds", () => {
     );
     expect(sampleDigest(redrawn)).toBe(published.sampleSha256);
     expect(redrawn.flatMap((s) => s.chosen.map((c) => `${s.key}:${c.index}:${c.id}`)).sort()).toEqual(
-      published.sample.map((i) => `${i.bodyCode}:${i.populationIndex}:${i.appealNumber}`).sort(),
+      published.sample.map((i) => `${i.bodyCode}:${i.populationIndex}:${i.token}`).sort(),
     );
 
     // Agreement: two graders, quadratic-weighted kappa per item, as computed from the grades directly.

@@ -508,6 +508,18 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
       },
     },
   },
+  "app/api/exports/grading-rounds/[id]/sample.csv/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: a closed grading round's sample and grades, by token and pseudonym",
+    },
+  },
+  "app/api/exports/grading-rounds/[id]/sample.json/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: a closed grading round's sample and grades, by token and pseudonym",
+    },
+  },
   "app/api/exports/metrics.csv/route.ts": {
     GET: { access: "public", rule: "open data: counts per body and month" },
   },

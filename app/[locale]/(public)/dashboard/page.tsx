@@ -9,6 +9,7 @@ import { PeriodForm } from "@/components/dashboard/period-form";
 import { RegionMap } from "@/components/dashboard/region-map";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
 import { SelectField } from "@/components/operator/select-field";
+import { Link } from "@/i18n/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
 import { LEAGUE_SORT_KEYS, MAP_METRICS } from "@/server/metrics/dashboard-queries";
@@ -47,6 +48,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p>
+        <Link href="/grading">{t("gradingLink")}</Link>
+      </p>
       <PeriodForm action={`/${locale}/dashboard`} period={period} keep={{ sort, order }}>
         <SelectField name="metric" id="map-metric" label={t("map.metricLabel")} defaultValue={metric}>
           {MAP_METRICS.map((m) => (

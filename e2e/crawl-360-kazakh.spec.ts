@@ -33,6 +33,7 @@ const VISITS: Visit[] = [
       `/dashboard/bodies/${s.bodyCode}`,
       `/dashboard/regions/${s.region}`,
       "/moderation-log",
+      "/grading",
       "/public-appeals",
       `/public-appeals/${s.answered.number}`,
       `/public-appeals/${s.waiting.number}`,
@@ -83,7 +84,7 @@ const VISITS: Visit[] = [
   {
     role: "auditor",
     email: DEMO.auditor,
-    paths: (s) => ["/audit", `/audit/appeals/${s.waiting.id}`, "/account"],
+    paths: (s) => ["/audit", `/audit/appeals/${s.waiting.id}`, "/audit/grading", "/account"],
   },
   {
     role: "admin",

@@ -97,6 +97,7 @@ test("an auditor opens a round, two graders grade blind, and the closed round is
   await page.getByRole("button", { name: "Close the round and publish the results" }).click();
   await expect(page.getByRole("definition").filter({ hasText: "Closed, results public" })).toBeVisible();
   await page.getByRole("link", { name: "Published results" }).click();
+  await page.waitForURL(`**/en/grading/${roundId}`);
 
   // Anyone reads the results: kappa per rubric item, and per body shares with intervals.
   await context.clearCookies();

@@ -8,6 +8,7 @@ import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { cohenKappa } from "@/server/grading/agreement";
 import { drawSample, sampleDigest } from "@/server/grading/draw-sample";
 import { sampleSize } from "@/server/grading/sample-size";
+import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import type { GradingLogContent } from "@/server/moderation/append-log-entry";
 import { signCheckpoint } from "@/server/moderation/checkpoint";
 import { loadSigningKey } from "@/server/moderation/log-signing-key";
@@ -150,6 +151,8 @@ describe("blind-sample grading rounds", () => {
       "CONFLICT/BAD_TRANSITION",
     );
 
+    // The figures beside the results: their refresh reads the log, grading entries included.
+    await refreshMetrics(db(), almaty("2026-12-01T10:00:00"));
     const published = await callerFor(db(), null).grading.publishedRound({ roundId: opened.id });
     // The seed published is the one committed to.
     expect(createHash("sha256").update(published.seed).digest("hex")).toBe(committed.seed_sha256);
@@ -183,6 +186,7 @@ describe("blind-sample grading rounds", () => {
     expect(published.agreement.find((x) => x.key === "in_appeal_language")?.disagreements).toBe(1);
     for (const body of published.perBody) {
       expect(body.sampled).toBe(perBody);
+      expect(body.figures.responseRate).toBe(1);
       for (const item of body.items) {
         expect(item.graded).toBe(perBody);
         expect(item.lower).toBeLessThanOrEqual(item.share ?? -1);

@@ -6,6 +6,7 @@ import { getPublishedRound, listPublishedRounds } from "../grading/get-published
 import { gradeItem } from "../grading/grade-item";
 import { getRoundForGrader, listGradingRounds } from "../grading/list-rounds";
 import { openGradingRound } from "../grading/open-round";
+import { PublishedRoundOutput, PublishedRoundsOutput } from "../grading/published-round-schema";
 import { CONFIDENCE_LEVELS } from "../grading/sample-size";
 import { auditorProcedure, publicProcedure, router } from "../trpc";
 import { PeriodInput } from "./metrics";
@@ -48,8 +49,11 @@ export const gradingRouter = router({
       }),
     )
     .mutation(({ ctx, input }) => gradeItem(ctx.db, { ...input, graderId: ctx.user.id, now: new Date() })),
-  publishedRounds: publicProcedure.query(({ ctx }) => listPublishedRounds(ctx.db)),
+  publishedRounds: publicProcedure
+    .output(PublishedRoundsOutput)
+    .query(({ ctx }) => listPublishedRounds(ctx.db)),
   publishedRound: publicProcedure
     .input(z.strictObject({ roundId: z.uuid() }))
+    .output(PublishedRoundOutput)
     .query(({ ctx, input }) => getPublishedRound(ctx.db, input.roundId)),
 });

@@ -35,6 +35,7 @@ export const DOMAIN_ERROR_CODES = {
   ALREADY_GRADED: "CONFLICT",
   NOT_ENOUGH_GRADES: "CONFLICT",
   EMPTY_SAMPLE: "CONFLICT",
+  UNKNOWN_BODY: "BAD_REQUEST",
 } as const;
 
 export type DomainErrorCode = keyof typeof DOMAIN_ERROR_CODES;

@@ -28,7 +28,7 @@ export async function openGradingRound(db: Db, o: OpenRoundOptions) {
   const bodies = codes.length
     ? await db.select({ id: stateBodies.id }).from(stateBodies).where(inArray(stateBodies.code, codes))
     : [];
-  if (bodies.length !== codes.length) throw new DomainError("NOT_FOUND");
+  if (bodies.length !== codes.length) throw new DomainError("UNKNOWN_BODY");
   const seed = randomBytes(32).toString("hex");
   const seedSha256 = createHash("sha256").update(seed).digest("hex");
   const id = randomUUID();

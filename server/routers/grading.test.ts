@@ -250,7 +250,7 @@ describe("blind-sample grading rounds", () => {
       await fieldErrors(auditor.grading.open({ ...roundInput, period: { from: "2026-12", to: "2026-11" } })),
     ).toEqual(["period.to"]);
     expect(await outcome(auditor.grading.open({ ...roundInput, bodyCodes: ["no-such-body"] }))).toBe(
-      "NOT_FOUND/NOT_FOUND",
+      "BAD_REQUEST/UNKNOWN_BODY",
     );
     expect(await outcome(auditor.grading.round({ roundId: "not-a-uuid" }))).toBe("BAD_REQUEST");
     // Nothing answered in the period: nothing to draw, and the round stays committed.

@@ -17,7 +17,8 @@ export type NavLabel =
   | "moderation"
   | "moderationLog"
   | "dashboard"
-  | "audit";
+  | "audit"
+  | "grading";
 export type NavLink = { href: string; label: NavLabel };
 
 // Each audience sees the places it works in; procedures, not this list, decide what they may do.
@@ -33,7 +34,10 @@ const BY_ROLE: Record<UserRole, NavLink[]> = {
   ],
   operator: [{ href: "/operator/file", label: "assistedFiling" }],
   moderator: [{ href: "/moderation", label: "moderation" }],
-  auditor: [{ href: "/audit", label: "audit" }],
+  auditor: [
+    { href: "/audit", label: "audit" },
+    { href: "/audit/grading", label: "grading" },
+  ],
   admin: [
     { href: "/admin/accounts", label: "accounts" },
     { href: "/admin/api-keys", label: "apiKeys" },

@@ -35,6 +35,7 @@ const VISITS: Visit[] = [
       "/moderation-log",
       "/open-data",
       `/open-data/registers/${s.register}`,
+      "/grading",
       "/public-appeals",
       `/public-appeals/${s.answered.number}`,
       `/public-appeals/${s.waiting.number}`,
@@ -85,7 +86,7 @@ const VISITS: Visit[] = [
   {
     role: "auditor",
     email: DEMO.auditor,
-    paths: (s) => ["/audit", `/audit/appeals/${s.waiting.id}`, "/account"],
+    paths: (s) => ["/audit", `/audit/appeals/${s.waiting.id}`, "/audit/grading", "/account"],
   },
   {
     role: "admin",

@@ -13,6 +13,7 @@ export const DEMO = {
   moderator: "moderator@demo.tyndau.kz",
   moderator2: "moderator2@demo.tyndau.kz",
   auditor: "auditor@demo.tyndau.kz",
+  auditor2: "auditor2@demo.tyndau.kz",
   admin: "admin@demo.tyndau.kz",
 } as const;
 

@@ -23,7 +23,7 @@ export const CLIENT_MESSAGES = {
   official: ["official.forms", "appeal.decision", "complaints.passUp", "answerPreview", "answerCheck"],
   operator: ["operator"],
   moderator: ["moderation"],
-  auditor: [],
+  auditor: ["grading.forms"],
   admin: ["admin", "appeal", "open311.apiKeys", "accounts", "roles"],
   account: ["notification", "sms.account"],
 } as const satisfies Record<string, readonly string[]>;

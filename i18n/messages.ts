@@ -31,6 +31,7 @@ export const MESSAGE_AREAS = [
   "openData",
   "clock",
   "answer-check",
+  "grading",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
-import { appeals, attachments, notifications, smsMessages, users } from "@/db/schema";
+import { appeals, attachments, gradingItems, notifications, smsMessages, users } from "@/db/schema";
 import { issueAccountToken } from "@/server/accounts/account-tokens";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { fileAppeal } from "@/server/appeals/file-appeal";
@@ -12,6 +12,12 @@ import type { SessionUser } from "@/server/auth/sessions";
 import { saveCalendarDay } from "@/server/calendar/save-calendar-day";
 import { listDeadlinePolicies, type PolicyTerms } from "@/server/deadlines/update-policy";
 import { addCalendarDays, almatyDate, type IsoDate } from "@/server/deadlines/working-calendar";
+import { closeGradingRound } from "@/server/grading/close-round";
+import { drawGradingRound } from "@/server/grading/draw-round";
+import { gradeItem } from "@/server/grading/grade-item";
+import { openGradingRound } from "@/server/grading/open-round";
+import { RUBRIC } from "@/server/grading/rubric";
+import { monthOf } from "@/server/metrics/period";
 import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { contestDecision } from "@/server/moderation/contest-decision";
 import { moderateAppeal } from "@/server/moderation/moderate-appeal";
@@ -120,6 +126,8 @@ export type World = {
   linkTokens: Record<ActorName, { verify: string; reset: string }>;
   /** A code sent to each citizen's phone, as the SMS carried it, for them to confirm. */
   phoneCodes: Record<"citizenA" | "citizenB", { verificationId: string; phone: string; code: string }>;
+  /** Grading rounds of body A's answers, one in each state a procedure acts on. */
+  grading: { committed: string; grading: string; itemToGrade: string; toClose: string; closed: string };
 };
 
 const answerOf = (appealId: string, official: { id: string; bodyId: string }) => ({
@@ -350,6 +358,7 @@ export async function buildAuthorizationWorld(db: Database): Promise<World> {
       citizenA: await phoneCodeFor(db, citizenA.id, "+77010000401"),
       citizenB: await phoneCodeFor(db, actors.citizenB?.id ?? "", "+77010000402"),
     },
+    grading: await gradingRoundsOf(db),
   };
 }
 
@@ -363,6 +372,50 @@ async function phoneCodeFor(db: Database, userId: string, phone: string) {
   const code = sms?.text.match(/\d{6}/)?.[0];
   if (!code) throw new Error("no code was sent");
   return { verificationId, phone, code };
+}
+
+/**
+ * Rounds over body A's answered appeals of this month, graded by two auditors who are not actors: the
+ * actor auditor has graded nothing, so each grading cell finds its item open.
+ */
+async function gradingRoundsOf(db: Database): Promise<World["grading"]> {
+  const now = new Date();
+  const graders = [await createActor(db, "auditor"), await createActor(db, "auditor")];
+  const open = async () =>
+    (
+      await openGradingRound(db, {
+        title: "Matrix round",
+        period: { from: monthOf(now), to: monthOf(now) },
+        bodyCodes: [BODY_CODES.a],
+        marginOfError: 0.5,
+        confidence: "0.9",
+        auditorId: graders[0]?.id ?? "",
+        now,
+      })
+    ).id;
+  const drawn = async () => {
+    const id = await open();
+    await drawGradingRound(db, { roundId: id, now });
+    return id;
+  };
+  const graded = async () => {
+    const id = await drawn();
+    for (const item of await db.select().from(gradingItems).where(eq(gradingItems.roundId, id)))
+      for (const grader of graders)
+        await gradeItem(db, {
+          itemId: item.id,
+          graderId: grader.id,
+          scores: Object.fromEntries(RUBRIC.items.map((r) => [r.key, r.scale[0]?.value ?? 0])),
+          now,
+        });
+    return id;
+  };
+  const grading = await drawn();
+  const [item] = await db.select().from(gradingItems).where(eq(gradingItems.roundId, grading));
+  if (!item) throw new Error("the matrix round drew nothing");
+  const closed = await graded();
+  await closeGradingRound(db, { roundId: closed, now });
+  return { committed: await open(), grading, itemToGrade: item.id, toClose: await graded(), closed };
 }
 
 /** A link to confirm an address and one to reset a password, for each actor to follow. */

@@ -1,6 +1,7 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ComponentProps } from "react";
 import { Link } from "@/i18n/navigation";
+import { type GradingLogContent, isGradingContent } from "@/server/moderation/append-log-entry";
 import type { LogEntriesPage } from "@/server/moderation/list-log-entries";
 import styles from "./moderation.module.css";
 import { StatementDetails } from "./statement-details";
@@ -22,6 +23,7 @@ export async function LogEntry({
   const ta = await getTranslations("moderation.action");
   const format = await getFormatter();
   const { content, contest } = entry;
+  if (isGradingContent(content)) return <GradingEntry seq={entry.seq} at={entry.at} content={content} />;
   return (
     <li id={`entry-${entry.seq}`} className={styles.entry}>
       <h3>{t("entryTitle", { seq: entry.seq, action: ta(content.action) })}</h3>
@@ -78,6 +80,44 @@ export async function LogEntry({
       ) : (
         <p className="hint">{t("noStatement")}</p>
       )}
+    </li>
+  );
+}
+
+/** A grading round's commitment or reveal: anyone can hash the seed and re-draw the sample from it. */
+async function GradingEntry({ seq, at, content }: { seq: number; at: Date; content: GradingLogContent }) {
+  const t = await getTranslations("moderation.log");
+  const ta = await getTranslations("moderation.action");
+  const format = await getFormatter();
+  return (
+    <li id={`entry-${seq}`} className={styles.entry}>
+      <h3>{t("entryTitle", { seq, action: ta(content.action) })}</h3>
+      <dl className={`facts ${styles.facts}`}>
+        <dt>{t("gradingRound")}</dt>
+        <dd>
+          <Link href={`/grading/${content.round}`}>{content.round}</Link>
+        </dd>
+        <dt>{t("time")}</dt>
+        <dd>
+          <time dateTime={at.toISOString()}>
+            {format.dateTime(at, { dateStyle: "medium", timeStyle: "medium" })}
+          </time>
+        </dd>
+        <dt>{t("seedSha256")}</dt>
+        <dd className={styles.hash}>{content.seed_sha256}</dd>
+        {content.seed && (
+          <>
+            <dt>{t("seed")}</dt>
+            <dd className={styles.hash}>{content.seed}</dd>
+          </>
+        )}
+        {content.sample_sha256 && (
+          <>
+            <dt>{t("sampleSha256")}</dt>
+            <dd className={styles.hash}>{content.sample_sha256}</dd>
+          </>
+        )}
+      </dl>
     </li>
   );
 }

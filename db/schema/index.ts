@@ -4,6 +4,7 @@ export * from "./api-keys";
 export * from "./appeals";
 export * from "./body-suggestions";
 export * from "./calendar";
+export * from "./grading";
 export * from "./imported-registers";
 export * from "./metrics";
 export * from "./metrics-clock";

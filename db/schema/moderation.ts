@@ -39,6 +39,9 @@ export const MODERATION_ACTIONS = [
   "publish_answer",
   // A contest ending in publication with the redactions the deciding moderator set.
   "contest_amended",
+  // A grading round's seed: its SHA-256 before the sample is drawn, the seed itself when the round closes.
+  "grading_seed_committed",
+  "grading_seed_revealed",
 ] as const;
 export const moderationAction = pgEnum("moderation_action", MODERATION_ACTIONS);
 
@@ -107,9 +110,8 @@ export const moderationLog = pgTable(
   "moderation_log",
   {
     seq: bigint({ mode: "number" }).primaryKey(),
-    appealId: uuid()
-      .notNull()
-      .references(() => appeals.id),
+    // Null on the entries of grading rounds, which are about a sample, not one appeal.
+    appealId: uuid().references(() => appeals.id),
     action: moderationAction().notNull(),
     // The exact canonical JSON that was hashed: verification needs nothing but this.
     canonical: text().notNull(),
@@ -122,6 +124,10 @@ export const moderationLog = pgTable(
   (t) => [
     index("moderation_log_appeal_idx").on(t.appealId),
     check("moderation_log_seq_positive", sql`${t.seq} > 0`),
+    check(
+      "moderation_log_appeal_unless_grading",
+      sql`(${t.appealId} is null) = starts_with(${t.action}::text, 'grading_')`,
+    ),
   ],
 );
 

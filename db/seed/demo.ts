@@ -35,6 +35,8 @@ export const DEMO_LOGINS = {
     { role: "moderator", email: "moderator@demo.tyndau.kz", fullName: "Тимур Асхатович Ким" },
     { role: "moderator", email: "moderator2@demo.tyndau.kz", fullName: "Жанна Бекқызы Оспанова" },
     { role: "auditor", email: "auditor@demo.tyndau.kz", fullName: "Алия Руслановна Бекова" },
+    // A grading round needs two independent graders (docs/grading.md).
+    { role: "auditor", email: "auditor2@demo.tyndau.kz", fullName: "Дәурен Серікұлы Мұратов" },
     { role: "admin", email: "admin@demo.tyndau.kz", fullName: "Нұрлан Қайратұлы Әлиев" },
   ] satisfies DemoLogin[],
 };

@@ -67,7 +67,9 @@ export async function refreshMetrics(
           and (e.id > ${Number(current.last_event_id)} or f.refreshed_at is null
             or f.refreshed_at < e.occurred_at + ${LATE_COMMIT}::interval)
         union
+        -- Grading rounds' entries are about no one appeal (docs/grading.md).
         select appeal_id from moderation_log where seq > ${Number(current.last_log_seq)} and seq <= ${logSeq}
+          and appeal_id is not null
         union
         -- The same conditions as the partial index appeals_open_due_idx, so it serves this.
         select id from appeals

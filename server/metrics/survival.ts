@@ -46,13 +46,13 @@ export function kaplanMeier({ events, censored }: SurvivalInput): SurvivalEstima
 
 const Z = 1.96;
 
-/** The 95% Wilson score interval of `successes` out of `n`; null when n = 0. */
-export function wilson(successes: number, n: number): { lower: number; upper: number } | null {
+/** The Wilson score interval of `successes` out of `n` (95% unless z says otherwise); null when n = 0. */
+export function wilson(successes: number, n: number, z = Z): { lower: number; upper: number } | null {
   if (n <= 0) return null;
   const p = successes / n;
-  const z2 = Z * Z;
+  const z2 = z * z;
   const centre = p + z2 / (2 * n);
-  const spread = Z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
+  const spread = z * Math.sqrt((p * (1 - p)) / n + z2 / (4 * n * n));
   const scale = 1 + z2 / n;
   return { lower: Math.max(0, (centre - spread) / scale), upper: Math.min(1, (centre + spread) / scale) };
 }

@@ -1,7 +1,7 @@
 import { and, desc, eq, lt, max, type SQL } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealPublications, moderationContests, moderationLog } from "@/db/schema";
-import type { LogEntryContent } from "./append-log-entry";
+import type { PublicLogContent } from "./append-log-entry";
 
 export const LOG_LIST_PAGE_SIZE = 50;
 
@@ -38,7 +38,7 @@ export async function listLogEntries(db: Db, o: { before?: number | null }) {
     entries: rows.map((r) => ({
       seq: r.seq,
       at: r.at,
-      content: JSON.parse(r.canonical) as LogEntryContent,
+      content: JSON.parse(r.canonical) as PublicLogContent,
       appealIsPublic: r.visibility === "published" || r.visibility === "published_redacted",
       contest: r.contestStatus ? { status: r.contestStatus, decidedSeq: r.contestDecidedSeq } : null,
     })),

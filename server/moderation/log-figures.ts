@@ -1,4 +1,4 @@
-import { count, desc, eq, type SQL, sql } from "drizzle-orm";
+import { count, desc, eq, isNotNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealPublications, appeals, moderationContests, moderationLog, stateBodies } from "@/db/schema";
 import type { ModerationAction } from "./append-log-entry";
@@ -23,6 +23,8 @@ export async function logFigures(db: Db) {
   const perGround = await db
     .select({ ground, actions: sql<number>`count(*)::int` })
     .from(moderationLog)
+    // Grading rounds' entries decide nothing about an appeal: they are not moderation actions.
+    .where(isNotNull(moderationLog.appealId))
     .groupBy(ground)
     .orderBy(desc(count()), sql`${ground} asc nulls last`);
 
@@ -50,6 +52,7 @@ export async function logFigures(db: Db) {
     })
     .from(moderationLog)
     .leftJoin(moderationContests, eq(moderationContests.contestedSeq, moderationLog.seq))
+    .where(isNotNull(moderationLog.appealId))
     .groupBy(pseudonym)
     .orderBy(desc(count()), pseudonym);
 
@@ -83,6 +86,7 @@ export async function logFigures(db: Db) {
       firstAt: sql`min(${moderationLog.createdAt})`.as("first_at"),
     })
     .from(moderationLog)
+    .where(isNotNull(moderationLog.appealId))
     .groupBy(moderationLog.appealId)
     .as("first_actions");
   const [timeToModeration] = await db

@@ -20,8 +20,11 @@ const personalData = {
 
 describe("moderating a public appeal", () => {
   const db = useTestDatabase();
-  const body = async (code: string) =>
-    (await db().select().from(stateBodies).where(eq(stateBodies.code, code)))[0]!;
+  const body = async (code: string) => {
+    const [found] = await db().select().from(stateBodies).where(eq(stateBodies.code, code));
+    if (!found) throw new Error(`no body ${code} in the seed`);
+    return found;
+  };
 
   async function publicAppeal() {
     const citizen = await createActor(db(), "citizen");

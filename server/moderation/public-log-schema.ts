@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { contestStatus, MODERATION_ACTIONS } from "@/db/schema";
-import type { LogEntryContent } from "./append-log-entry";
+import { GRADING_LOG_ACTIONS, type GradingLogContent, type LogEntryContent } from "./append-log-entry";
 import type { Checkpoint } from "./checkpoint";
 import { MODERATION_GROUNDS, REDACTED_PARTS, SOURCE_TYPES, type Statement } from "./statement-of-reasons";
 
@@ -39,19 +39,30 @@ const LogEntryContentOutput = z.strictObject({
   prev: sha256,
   time: z.iso.datetime(),
   appeal: z.string(),
-  action: z.enum(MODERATION_ACTIONS),
+  action: z.enum(MODERATION_ACTIONS).exclude(GRADING_LOG_ACTIONS),
   statement: StatementOutput.nullable(),
   moderator: z.string(),
   contest: z.strictObject({ of: seq, reason_given: z.boolean() }).nullable(),
   binding: sha256,
 }) satisfies z.ZodType<LogEntryContent>;
 
+const GradingLogContentOutput = z.strictObject({
+  seq,
+  prev: sha256,
+  time: z.iso.datetime(),
+  action: z.enum(GRADING_LOG_ACTIONS),
+  round: z.uuid(),
+  seed_sha256: sha256,
+  seed: z.string().nullable(),
+  sample_sha256: sha256.nullable(),
+}) satisfies z.ZodType<GradingLogContent>;
+
 export const LogEntriesOutput = z.strictObject({
   entries: z.array(
     z.strictObject({
       seq,
       at: z.date(),
-      content: LogEntryContentOutput,
+      content: z.union([LogEntryContentOutput, GradingLogContentOutput]),
       appealIsPublic: z.boolean(),
       contest: z
         .strictObject({ status: z.enum(contestStatus.enumValues), decidedSeq: seq.nullable() })
@@ -77,7 +88,7 @@ export const LogFiguresOutput = z.strictObject({
     z.strictObject({
       seq,
       appealNumber: z.string(),
-      action: z.enum(MODERATION_ACTIONS),
+      action: z.enum(MODERATION_ACTIONS).exclude(GRADING_LOG_ACTIONS),
       sourceType: z.enum(SOURCE_TYPES),
       sourceIdentity: z.string().nullable(),
       at: z.date(),

@@ -1,7 +1,7 @@
 import { asc, gt } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { moderationLog } from "@/db/schema";
-import type { LogEntryContent } from "./append-log-entry";
+import type { PublicLogContent } from "./append-log-entry";
 
 export const LOG_PAGE_MAX = 1000;
 
@@ -17,5 +17,5 @@ export async function readLogPage(db: Db, o: { after: number; limit: number }) {
     .where(gt(moderationLog.seq, o.after))
     .orderBy(asc(moderationLog.seq))
     .limit(Math.min(Math.max(o.limit, 1), LOG_PAGE_MAX));
-  return rows.map((r) => ({ ...r, content: JSON.parse(r.canonical) as LogEntryContent }));
+  return rows.map((r) => ({ ...r, content: JSON.parse(r.canonical) as PublicLogContent }));
 }

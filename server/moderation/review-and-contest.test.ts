@@ -119,7 +119,7 @@ describe("contests, each decision once, and ending in redactions", () => {
     const page = await listLogEntries(db(), {});
     expect(() => LogEntriesOutput.parse(page)).not.toThrow();
     const oldShaped = page.entries.find(
-      (e) => e.content.statement && !e.content.statement.tyndau_redacted_parts,
+      (e) => "statement" in e.content && e.content.statement && !e.content.statement.tyndau_redacted_parts,
     );
     expect(oldShaped).toBeDefined();
   });

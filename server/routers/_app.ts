@@ -6,6 +6,7 @@ import { apiKeysRouter } from "./api-keys";
 import { appealRouter } from "./appeal";
 import { auditRouter } from "./audit";
 import { directoryRouter } from "./directory";
+import { gradingRouter } from "./grading";
 import { inboxRouter } from "./inbox";
 import { metricsRouter } from "./metrics";
 import { moderationRouter } from "./moderation";
@@ -19,6 +20,7 @@ export const appRouter = router({
   account: accountRouter,
   appeal: appealRouter,
   directory: directoryRouter,
+  grading: gradingRouter,
   accounts: accountsRouter,
   admin: adminRouter,
   apiKeys: apiKeysRouter,

@@ -329,6 +329,60 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
     input: (w) => ({ id: w.appeals.published.id }),
   },
 
+  // ---- grading (docs/grading.md) ----------------------------------------------------------------------
+  "grading.open": {
+    rule: "auditors open grading rounds",
+    allowed: ["auditor"],
+    input: () => ({
+      title: "A round from the matrix",
+      period: { from: "2026-01", to: "2026-12" },
+      marginOfError: 0.1,
+      confidence: "0.95",
+    }),
+  },
+  "grading.draw": {
+    rule: "auditors draw a committed round's sample",
+    allowed: ["auditor"],
+    input: (w) => ({ roundId: w.grading.committed }),
+  },
+  "grading.close": {
+    rule: "auditors close a fully graded round",
+    allowed: ["auditor"],
+    input: (w) => ({ roundId: w.grading.toClose }),
+  },
+  "grading.rounds": { rule: "auditors list the rounds", allowed: ["auditor"] },
+  "grading.round": {
+    rule: "auditors follow a round: counts of grades, never others' scores",
+    allowed: ["auditor"],
+    input: (w) => ({ roundId: w.grading.grading }),
+  },
+  "grading.item": {
+    rule: "auditors read a sampled answer blind: no body, no applicant",
+    allowed: ["auditor"],
+    // Body A's answers name and reach citizen A: the grader must read neither.
+    input: (w) => ({ itemId: w.grading.itemToGrade }),
+  },
+  "grading.grade": {
+    rule: "auditors grade each sampled answer once",
+    allowed: ["auditor"],
+    input: (w) => ({
+      itemId: w.grading.itemToGrade,
+      scores: {
+        answers_question: 2,
+        names_legal_ground: 1,
+        says_what_and_when: 0,
+        in_appeal_language: 1,
+        respectful: 2,
+      },
+    }),
+  },
+  "grading.publishedRounds": { rule: "closed rounds are public", allowed: EVERYONE },
+  "grading.publishedRound": {
+    rule: "a closed round's results are public",
+    allowed: EVERYONE,
+    input: (w) => ({ roundId: w.grading.closed }),
+  },
+
   // ---- moderation -----------------------------------------------------------------------------------
   "moderation.queue": { rule: "moderators only", allowed: ["moderator"] },
   "moderation.find": {
@@ -487,6 +541,18 @@ export const ROUTE_MATRIX: Record<string, Partial<Record<HttpMethod, RouteRule>>
         mentions: "next-auth.session-token",
         covers: "the session cookie is HttpOnly and SameSite once signed in",
       },
+    },
+  },
+  "app/api/exports/grading-rounds/[id]/sample.csv/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: a closed grading round's sample and grades, by token and pseudonym",
+    },
+  },
+  "app/api/exports/grading-rounds/[id]/sample.json/route.ts": {
+    GET: {
+      access: "public",
+      rule: "open data: a closed grading round's sample and grades, by token and pseudonym",
     },
   },
   "app/api/exports/metrics.csv/route.ts": {

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { moderationLog } from "@/db/schema";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { rateAnswer } from "@/server/appeals/rate-answer";
+import { isGradingContent, type LogEntryContent } from "@/server/moderation/append-log-entry";
 import { canonicalize, type Json } from "@/server/moderation/canonical-json";
 import { decideContest } from "@/server/moderation/decide-contest";
 import { moderateAppeal } from "@/server/moderation/moderate-appeal";
@@ -29,6 +30,7 @@ const keys = (value: unknown) => Object.keys(value as object).sort();
 const sorted = (list: string[]) => [...list].sort();
 
 const BODY = ["id", "nameEn", "nameKk", "nameRu"];
+const GRADING_CONTENT = ["seq", "prev", "time", "action", "round", "seed_sha256", "seed", "sample_sha256"];
 const SUMMARY = [
   "number",
   "kind",
@@ -383,15 +385,67 @@ describe("public outputs, field by field", () => {
     expect(region.bodies.map(keys)).toEqual(region.bodies.map(() => sorted(LEAGUE_ROW)));
   });
 
+  it("grading.publishedRound: results, the seed and tokens; no grader, no appeal, no person", async () => {
+    const round = await anyone().grading.publishedRound({ roundId: w.grading.closed });
+    expect(keys(round)).toEqual(
+      sorted([
+        "id",
+        "title",
+        "periodFrom",
+        "periodTo",
+        "marginOfError",
+        "confidence",
+        "rubricVersion",
+        "rubric",
+        "seed",
+        "seedSha256",
+        "sampleSha256",
+        "commitSeq",
+        "revealSeq",
+        "openedAt",
+        "drawnAt",
+        "closedAt",
+        "agreement",
+        "perBody",
+        "strata",
+        "sample",
+      ]),
+    );
+    expect(keys(round.sample[0])).toEqual(["bodyCode", "grades", "label", "populationIndex", "token"]);
+    expect(keys(round.sample[0]?.grades[0])).toEqual(["grader", "scores"]);
+    const text = JSON.stringify(round);
+    const appealFields = Object.values(w.appeals).flatMap((a) => [a.number, a.id, a.subject, a.text]);
+    const people = Object.values(w.actors).flatMap((a) => (a ? [a.id, a.email] : []));
+    expect([...appealFields, ...people, ...PERSONAL_MARKERS].filter((v) => text.includes(v))).toEqual([]);
+  });
+
   it("moderation.log: each entry's content exactly as hashed, its statement and its contest", async () => {
-    const page = await anyone().moderation.log({});
-    expect(keys(page)).toEqual(["entries", "total"]);
+    const listed = await anyone().moderation.log({});
+    expect(keys(listed)).toEqual(["entries", "total"]);
     const stored = await db()
       .select({ seq: moderationLog.seq, canonical: moderationLog.canonical })
       .from(moderationLog)
       .orderBy(asc(moderationLog.seq));
-    expect(page.total).toBe(stored.length);
-    expect(page.entries.map((e) => e.seq)).toEqual(stored.map((r) => r.seq).reverse());
+    expect(listed.total).toBe(stored.length);
+    expect(listed.entries.map((e) => e.seq)).toEqual(stored.map((r) => r.seq).reverse());
+    // The world's grading rounds: their commitments and reveal carry a round, hashes and a seed, no appeal.
+    const grading = listed.entries.filter((e) => isGradingContent(e.content));
+    expect(grading.map((e) => e.content.action).sort()).toEqual([
+      ...Array(4).fill("grading_seed_committed"),
+      "grading_seed_revealed",
+    ]);
+    for (const entry of grading) {
+      expect(keys(entry.content)).toEqual(sorted(GRADING_CONTENT));
+      expect(canonicalize(entry.content as unknown as Json)).toBe(
+        stored.find((r) => r.seq === entry.seq)?.canonical,
+      );
+    }
+    const page = {
+      ...listed,
+      entries: listed.entries
+        .filter((e) => !isGradingContent(e.content))
+        .map((e) => ({ ...e, content: e.content as LogEntryContent })),
+    };
     for (const entry of page.entries) {
       expect(keys(entry)).toEqual(sorted(LOG_ENTRY));
       expect(keys(entry.content)).toEqual(sorted(ENTRY_CONTENT));

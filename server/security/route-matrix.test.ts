@@ -157,6 +157,14 @@ describe("route handlers in the authorization matrix", () => {
       url: "/api/open311/v2/services/housing_utilities.json",
       params: { code: "housing_utilities.json" },
     }),
+    "app/api/exports/grading-rounds/[id]/sample.csv/route.ts GET": (w) => ({
+      url: `/api/exports/grading-rounds/${w.grading.closed}/sample.csv`,
+      params: { id: w.grading.closed },
+    }),
+    "app/api/exports/grading-rounds/[id]/sample.json/route.ts GET": (w) => ({
+      url: `/api/exports/grading-rounds/${w.grading.closed}/sample.json`,
+      params: { id: w.grading.closed },
+    }),
     "app/api/openapi.json/route.ts GET": () => ({ url: "/api/openapi.json" }),
     "app/.well-known/security.txt/route.ts GET": () => ({ url: "/.well-known/security.txt" }),
     "app/open-data/index.json/route.ts GET": () => ({ url: "/open-data/index.json" }),

@@ -49,6 +49,9 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <p>
+        <Link href="/grading">{t("gradingLink")}</Link>
+      </p>
       <PeriodForm action={`/${locale}/dashboard`} period={period} keep={{ sort, order }}>
         <SelectField name="metric" id="map-metric" label={t("map.metricLabel")} defaultValue={metric}>
           {MAP_METRICS.map((m) => (

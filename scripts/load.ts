@@ -8,6 +8,7 @@
 //   --seconds N  length of each phase     --port P  port of the server started here (default: a free one)
 //   --demo-appeals N  demo appeals in the database of the server started here (default 300; quick: 150)
 //   --reads-per-filing N  the read rate, as public page views per appeal filed (default 10)
+//   --read-rate N  the read rate, as public page views a second (overrides --reads-per-filing)
 //
 // Without --url it serves the build in NEXT_DIST_DIR (default .next) with `scripts/start.ts --no-build`,
 // over a database of its own (scripts/with-test-database.ts) holding the demo's appeals and dashboards.
@@ -49,7 +50,10 @@ const FILINGS_PER_SECOND = ((APPEALS_2024 / 365) * BUSIEST_HOUR_SHARE * PEAK_MUL
 // filing and the public appeals after, and the press, researchers and the bodies themselves read the league
 // table. Ten page views per appeal filed is that order of magnitude, an assumption; the flat-out phase
 // measures how far beyond it the reads can go.
-const READS_PER_FILING = Number(flag("--reads-per-filing") ?? 10);
+// `--read-rate N` sets the public page views a second outright (the headline's load, e.g. 500).
+const READS_PER_FILING = flag("--read-rate")
+  ? Number(flag("--read-rate")) / FILINGS_PER_SECOND
+  : Number(flag("--reads-per-filing") ?? 10);
 const READ_SHARE: Record<ReadGroup, number> = { dashboard: 0.4, scopes: 0.3, publicAppeals: 0.3 };
 
 type GroupName = "file" | ReadGroup;
@@ -217,6 +221,15 @@ function report(phase: Phase, rows: Measured[], judged: boolean): boolean {
       `| ${LABEL[r.group]} | ${r.rate ? `${r.rate}/s` : "flat out"} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${ms(percentile(r.latencies, 50))} | ${ms(p95)} | ${ms(percentile(r.latencies, 99))} | ${r.errors} | ${((100 * r.errors) / Math.max(r.requests, 1)).toFixed(2)}% | < ${TARGET_P95_MS[r.group]} ms | ${verdict} |`,
     );
   }
+  // All public page views together: the figure a headline's readers make (docs/performance.md).
+  const reads = rows.filter((r) => r.group !== "file");
+  const latencies = reads.flatMap((r) => r.latencies).sort((a, b) => a - b);
+  const requests = reads.reduce((sum, r) => sum + r.requests, 0);
+  console.log(
+    `\nPublic page reads in total: ${(requests / phase.seconds).toFixed(1)}/s, p50 ${ms(percentile(latencies, 50))} ms, ` +
+      `p95 ${ms(percentile(latencies, 95))} ms, p99 ${ms(percentile(latencies, 99))} ms, ` +
+      `${reads.reduce((sum, r) => sum + r.errors, 0)} errors.`,
+  );
   return ok;
 }
 

@@ -71,6 +71,7 @@ const TARGET_P95_MS: Record<GroupName, number> = {
 };
 const TIMEOUT_SECONDS = 10;
 const FLAT_OUT_CONNECTIONS = 3;
+const MAX_STREAMS = 40;
 
 // autocannon paces whole requests per second: rates are rounded up, never below the stated one.
 const fileRate = Math.ceil(FILINGS_PER_SECOND);
@@ -142,11 +143,17 @@ function percentile(sorted: readonly number[], p: number): number {
  * k6's constant-arrival-rate or wrk2 send them, not in bursts at the top of each second.
  */
 function streamsOf(groups: Group[]): Stream[] {
-  const perGroup = groups.map((group): Stream[] =>
-    group.rate === undefined
-      ? [{ group, connections: FLAT_OUT_CONNECTIONS, rate: undefined }]
-      : Array.from({ length: group.rate }, () => ({ group, connections: 1, rate: 1 })),
-  );
+  const perGroup = groups.map((group): Stream[] => {
+    if (group.rate === undefined) return [{ group, connections: FLAT_OUT_CONNECTIONS, rate: undefined }];
+    // Past MAX_STREAMS a second, the group's streams share its rate: hundreds of autocannon instances
+    // would load this machine more than the server does.
+    const streams = Math.min(group.rate, MAX_STREAMS);
+    return Array.from({ length: streams }, (_, i) => ({
+      group,
+      connections: 1,
+      rate: Math.floor((group.rate as number) / streams) + (i < (group.rate as number) % streams ? 1 : 0),
+    }));
+  });
   // Interleaved, so that one group's requests are spread over the second too.
   const longest = Math.max(...perGroup.map((g) => g.length));
   return Array.from({ length: longest }, (_, i) => perGroup.flatMap((g) => g[i] ?? [])).flat();

@@ -1,11 +1,8 @@
 import { randomBytes, randomUUID } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
-import { promisify } from "node:util";
-import { gzip as gzipCallback } from "node:zlib";
+import { constants, crc32, deflateRawSync } from "node:zlib";
 import type postgres from "postgres";
 import { REQUEST_ID_HEADER } from "../observability/request-id";
-
-const gzip = promisify(gzipCallback);
 
 /**
  * The public pages a reader without an account sees, rendered once per change of what they show rather
@@ -28,7 +25,9 @@ type Entry = {
   /** The page's Content-Security-Policy and body cut at the nonce they were rendered with: each response
    * gets a fresh nonce put back in, as proxy.ts gives every page view one of its own. */
   csp: string[];
-  parts: string[];
+  parts: Buffer[];
+  /** Each part deflated on its own, ending on a byte boundary: see gzipped(). */
+  deflated: Buffer[];
   bytes: number;
   keep: boolean;
 };
@@ -127,6 +126,7 @@ export class PageCache {
     const csp = filled.headers.find(([k]) => k === "content-security-policy")?.[1] ?? "";
     const nonce = nonceOf(csp);
     const cut = (text: string) => (nonce ? text.split(nonce) : [text]);
+    const parts = cut(filled.body).map((p) => Buffer.from(p));
     // Only the language cookie, the same for every reader of this URL, may be served to all of them.
     const cookies = filled.headers.filter(([k]) => k === "set-cookie");
     const entry: Entry = {
@@ -135,8 +135,9 @@ export class PageCache {
       status: filled.status,
       headers: filled.headers.filter(([k]) => !PER_RESPONSE.has(k)),
       csp: cut(csp),
-      parts: cut(filled.body),
-      bytes: filled.body.length * 2,
+      parts,
+      deflated: parts.map((p) => deflateRawSync(p, { level: 6, finishFlush: constants.Z_SYNC_FLUSH })),
+      bytes: parts.reduce((sum, p) => sum + p.length, 0) * 2,
       keep: filled.status === 200 && nonce !== null && cookies.every(([, v]) => v.startsWith("NEXT_LOCALE=")),
     };
     if (entry.keep) this.store(key, entry);
@@ -167,15 +168,43 @@ async function send(req: IncomingMessage, res: ServerResponse, entry: Entry) {
   const nonce = newNonce();
   if (entry.csp.join("")) res.setHeader("content-security-policy", entry.csp.join(nonce));
   res.setHeader(REQUEST_ID_HEADER, randomUUID());
-  let bytes = Buffer.from(entry.parts.join(nonce));
-  if (/\bgzip\b/.test(String(req.headers["accept-encoding"] ?? "")) && bytes.length > 1024) {
-    // The fastest level: the body changes with every nonce, so it is compressed per response.
-    bytes = await gzip(bytes, { level: 1 });
-    res.setHeader("content-encoding", "gzip");
-  }
+  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  if (gzip) res.setHeader("content-encoding", "gzip");
+  const bytes = gzip ? gzipped(entry, nonce) : Buffer.concat(between(entry.parts, Buffer.from(nonce)));
   res.setHeader("content-length", bytes.length);
   res.statusCode = entry.status;
   res.end(req.method === "HEAD" ? undefined : bytes);
+}
+
+/** The parts with `joint` between each two, as String.prototype.join puts it. */
+const between = (parts: Buffer[], joint: Buffer) => parts.flatMap((p, i) => (i === 0 ? [p] : [joint, p]));
+
+const GZIP_HEADER = Buffer.from([0x1f, 0x8b, 8, 0, 0, 0, 0, 0, 0, 0xff]);
+const FINAL_EMPTY_BLOCK = Buffer.from([3, 0]);
+
+/**
+ * The page as gzip without compressing it again: its parts were deflated once when filled, each ending
+ * on a byte boundary (a sync flush) and referring to nothing before it, so they follow one another in a
+ * single deflate stream with the nonce between them as a stored block (RFC 1951 3.2.4). The checksum is
+ * over the page as sent (RFC 1952).
+ */
+function gzipped(entry: Entry, nonce: string): Buffer {
+  const text = Buffer.from(nonce);
+  const stored = Buffer.alloc(5 + text.length);
+  stored.writeUInt8(0, 0); // not final, stored
+  stored.writeUInt16LE(text.length, 1);
+  stored.writeUInt16LE(~text.length & 0xffff, 3);
+  text.copy(stored, 5);
+  let crc = 0;
+  let size = 0;
+  for (const chunk of between(entry.parts, text)) {
+    crc = crc32(chunk, crc);
+    size += chunk.length;
+  }
+  const trailer = Buffer.alloc(8);
+  trailer.writeUInt32LE(crc >>> 0, 0);
+  trailer.writeUInt32LE(size >>> 0, 4);
+  return Buffer.concat([GZIP_HEADER, ...between(entry.deflated, stored), FINAL_EMPTY_BLOCK, trailer]);
 }
 
 /**

@@ -15,12 +15,20 @@ export type NoticeValue = string | { message: string };
 const asLocale = (l: string): Locale =>
   (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
 
+const almatyFormats = new Map<string, Intl.DateTimeFormat>();
+
+// A formatter costs far more to make than to use, and every filing's receipt needs one.
 export function formatAlmatyTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Asia/Almaty",
-  }).format(date);
+  let format = almatyFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Asia/Almaty",
+    });
+    almatyFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** Where a recipient follows the appeal: the applicant's page, an official's inbox, or /track without an account. */

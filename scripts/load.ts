@@ -9,6 +9,7 @@
 //   --demo-appeals N  demo appeals in the database of the server started here (default 300; quick: 150)
 //   --reads-per-filing N  the read rate, as public page views per appeal filed (default 10)
 //   --read-rate N  the read rate, as public page views a second (overrides --reads-per-filing)
+//   --file-rate N  appeals filed a second (default: three times the peak, rounded up)
 //
 // Without --url it serves the build in NEXT_DIST_DIR (default .next) with `scripts/start.ts --no-build`,
 // over a database of its own (scripts/with-test-database.ts) holding the demo's appeals and dashboards.
@@ -74,7 +75,8 @@ const FLAT_OUT_CONNECTIONS = 3;
 const MAX_STREAMS = 40;
 
 // autocannon paces whole requests per second: rates are rounded up, never below the stated one.
-const fileRate = Math.ceil(FILINGS_PER_SECOND);
+// `--file-rate N` files N appeals a second instead: how far filing over HTTP goes (docs/performance.md).
+const fileRate = Number(flag("--file-rate") ?? Math.ceil(FILINGS_PER_SECOND));
 const READ_RATES = wholeRates(FILINGS_PER_SECOND * READS_PER_FILING, READ_SHARE);
 const readRate = (g: ReadGroup) => READ_RATES[g];
 
@@ -140,13 +142,14 @@ function percentile(sorted: readonly number[], p: number): number {
 /**
  * A rate of r a second is r connections sending one request a second each, and all the phase's
  * connections start evenly spread over the first second: the requests arrive at a constant rate, as
- * k6's constant-arrival-rate or wrk2 send them, not in bursts at the top of each second.
+ * k6's constant-arrival-rate or wrk2 send them, not in bursts at the top of each second. Past
+ * MAX_STREAMS a second a group's connections share its rate, each sending its second's requests one after
+ * the other: the arrivals are then only roughly constant.
  */
 function streamsOf(groups: Group[]): Stream[] {
   const perGroup = groups.map((group): Stream[] => {
     if (group.rate === undefined) return [{ group, connections: FLAT_OUT_CONNECTIONS, rate: undefined }];
-    // Past MAX_STREAMS a second, the group's streams share its rate: hundreds of autocannon instances
-    // would load this machine more than the server does.
+    // Hundreds of autocannon instances would load this machine more than the server does.
     const streams = Math.min(group.rate, MAX_STREAMS);
     return Array.from({ length: streams }, (_, i) => ({
       group,

@@ -228,7 +228,7 @@ function report(phase: Phase, rows: Measured[], judged: boolean): boolean {
             : "slower (not judged)"
           : "pass";
     console.log(
-      `| ${LABEL[r.group]} | ${r.rate ? `${r.rate}/s` : "flat out"} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${ms(percentile(r.latencies, 50))} | ${ms(p95)} | ${ms(percentile(r.latencies, 99))} | ${r.errors} | ${((100 * r.errors) / Math.max(r.requests, 1)).toFixed(2)}% | < ${TARGET_P95_MS[r.group]} ms | ${verdict} |`,
+      `| ${LABEL[r.group]} | ${r.rate !== undefined ? `${r.rate}/s` : "flat out"} | ${r.requests} | ${(r.requests / r.seconds).toFixed(1)} | ${ms(percentile(r.latencies, 50))} | ${ms(p95)} | ${ms(percentile(r.latencies, 99))} | ${r.errors} | ${((100 * r.errors) / Math.max(r.requests, 1)).toFixed(2)}% | < ${TARGET_P95_MS[r.group]} ms | ${verdict} |`,
     );
   }
   // All public page views together: the figure a headline's readers make (docs/performance.md).

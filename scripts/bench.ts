@@ -28,12 +28,16 @@ import {
 import { evaluateFormalReplies } from "@/server/metrics/evaluate-formal-replies";
 import { lastTwelveMonths, type Period } from "@/server/metrics/period";
 import { flag, openBenchDatabase } from "./bench-database";
+import { benchFiling } from "./bench-filing";
 import { printPageWeights } from "./js-weight";
 
 const RUNS = Number(flag("--runs") ?? 30);
 const DIRECT_RUNS = Number(flag("--direct-runs") ?? 10);
 const WARMUP = Number(flag("--warmup") ?? 3);
-/** `--only dashboards`, `--only api`, `--only js` (the pages' JavaScript, from the build), `--only suggest` or `--only formal`: one part. */
+/**
+ * `--only dashboards`, `--only api`, `--only js` (the pages' JavaScript, from the build), `--only suggest`,
+ * `--only formal` or `--only filing` (`--filing-seconds N` a run): one part.
+ */
 const ONLY = flag("--only");
 
 type Timing = { p50: number; p95: number };
@@ -249,9 +253,10 @@ async function main() {
       facts: number;
       version: string;
     }[];
-    // The formal-reply part brings its own labelled set; the rest measures the generated appeals.
+    // The formal-reply part brings its own labelled set and filing makes its own appeals; the rest
+    // measures the generated appeals.
     if (!counts) throw new Error("The bench database answered nothing.");
-    if (!counts.appeals && ONLY !== "formal")
+    if (!counts.appeals && ONLY !== "formal" && ONLY !== "filing")
       throw new Error("No appeals here: run `npm run generate -- --appeals 1000000` first.");
     const now = new Date();
     const period = lastTwelveMonths(now);
@@ -280,6 +285,8 @@ async function main() {
     if (ONLY === undefined || ONLY === "api") await benchApi(context);
     if (ONLY === undefined || ONLY === "suggest") await benchBodySuggestion(db, now);
     if (ONLY === undefined || ONLY === "formal") await benchFormalReplies(db);
+    if (ONLY === undefined || ONLY === "filing")
+      await benchFiling(db, url, { seconds: Number(flag("--filing-seconds") ?? 10) });
   } finally {
     await close();
     const { getDatabase } = await import("@/db/client");

@@ -2,7 +2,9 @@
 // scripts/start.ts runs it in place of `next start`; see server/http/stamp-client-address.ts for why.
 import { createServer } from "node:http";
 import next from "next";
+import postgres from "postgres";
 import { parseTrustedProxies } from "@/server/http/client-address";
+import { fillOverLoopback, PageCache, publicPagesGeneration } from "@/server/http/page-cache";
 import { stampClientAddress } from "@/server/http/stamp-client-address";
 
 const args = process.argv.slice(2);
@@ -15,9 +17,17 @@ async function main() {
   const app = next({ dev: false, hostname: "localhost", port });
   await app.prepare();
   const handle = app.getRequestHandler();
+  // PAGE_CACHE=off renders every public page per reader, as before (to compare, or to rule the cache out).
+  const pages = pageCache();
   const server = createServer((req, res) => {
     stampClientAddress(req, trusted);
-    void handle(req, res);
+    if (pages?.accepts(req))
+      pages.serve(req, res).catch((error) => {
+        console.error(error);
+        if (!res.headersSent) void handle(req, res);
+        else res.destroy();
+      });
+    else void handle(req, res);
   });
   // Every interface, as `next start` listens.
   server.listen(port, () => console.log(`Ready on port ${port}`));
@@ -27,6 +37,13 @@ async function main() {
       // A client holding its connection open must not keep the process alive.
       setTimeout(() => process.exit(0), 5000).unref();
     });
+}
+
+function pageCache(): PageCache | null {
+  const url = process.env.DATABASE_URL;
+  if (process.env.PAGE_CACHE === "off" || !url) return null;
+  const sql = postgres(url, { max: 2, onnotice: () => {} });
+  return new PageCache({ generation: () => publicPagesGeneration(sql), fill: fillOverLoopback(port) });
 }
 
 main().catch((error) => {

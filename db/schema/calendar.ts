@@ -1,4 +1,16 @@
-import { boolean, date, integer, jsonb, pgEnum, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import {
+  boolean,
+  check,
+  date,
+  integer,
+  jsonb,
+  pgEnum,
+  pgTable,
+  text,
+  timestamp,
+  uuid,
+} from "drizzle-orm/pg-core";
 import { users } from "./users";
 
 export const calendarDayKind = pgEnum("calendar_day_kind", ["holiday", "day_off", "working_day"]);
@@ -47,3 +59,19 @@ export const deadlinePolicies = pgTable("deadline_policies", {
   updatedBy: uuid().references(() => users.id),
   updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
 });
+
+/**
+ * One row whose token changes, by trigger, with every write to calendar_days or deadline_policies, whoever
+ * makes it (the admin's pages, the calendar sync, a restore, plain SQL). Every process keeps the calendar and
+ * policies in memory under the token it read; filing checks the token in its own statement, so a process
+ * never registers an appeal by rules another process has changed (server/deadlines/deadline-rules.ts).
+ */
+export const deadlineRulesVersion = pgTable(
+  "deadline_rules_version",
+  {
+    one: boolean().primaryKey().default(true),
+    token: uuid().notNull().defaultRandom(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [check("deadline_rules_version_one_row", sql`${t.one}`)],
+);

@@ -47,6 +47,30 @@ describe("filing an appeal", () => {
     expect(inApp.map((n) => n.type)).toEqual(["registered"]);
   });
 
+  it("files by the calendar as changed by another process, read again only when it changed", async () => {
+    const before = await file();
+    expect(before.appeal.dueAt.toISOString()).toBe("2026-12-01T18:59:59.999Z");
+    // Another process (or psql) declares Thu 12 Nov 2026 a holiday: this process's copy is now stale.
+    await db().execute(
+      sql`insert into calendar_days (date, kind, name) values ('2026-11-12', 'holiday', 'Test holiday')`,
+    );
+    const after = await file();
+    expect(after.appeal.dueAt.toISOString()).toBe("2026-12-02T18:59:59.999Z");
+    const [event] = await db().select().from(appealEvents).where(eq(appealEvents.appealId, after.appeal.id));
+    expect(event?.data).toMatchObject({ number: after.appeal.number, dueAt: "2026-12-02T18:59:59.999Z" });
+    await db().execute(sql`delete from calendar_days where date = '2026-11-12'`);
+  });
+
+  it("gives the number back when the filing is refused, so the register has no gap", async () => {
+    const numberOf = (n: string) => Number(n.split("-")[2]);
+    const first = await file();
+    await expect(file({ bodyId: "00000000-0000-4000-8000-000000000000" })).rejects.toMatchObject({
+      code: "NOT_FOUND",
+    });
+    const next = await file();
+    expect(numberOf(next.appeal.number)).toBe(numberOf(first.appeal.number) + 1);
+  });
+
   it("registers an appeal filed after hours on the next working day", async () => {
     // Fri 13 Nov 2026, 19:00 in Almaty → registered Mon 16 Nov.
     const { appeal } = await file({ now: new Date("2026-11-13T14:00:00Z") });

@@ -16,12 +16,20 @@ export type NoticeValue = string | { message: string };
 const asLocale = (l: string): Locale =>
   (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
 
+const almatyFormats = new Map<string, Intl.DateTimeFormat>();
+
+// A formatter costs far more to make than to use, and every filing's receipt needs one.
 export function formatAlmatyTime(date: Date, locale: string): string {
-  return new Intl.DateTimeFormat(locale, {
-    dateStyle: "long",
-    timeStyle: "short",
-    timeZone: "Asia/Almaty",
-  }).format(date);
+  let format = almatyFormats.get(locale);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      dateStyle: "long",
+      timeStyle: "short",
+      timeZone: "Asia/Almaty",
+    });
+    almatyFormats.set(locale, format);
+  }
+  return format.format(date);
 }
 
 /** Where a recipient follows the appeal: the applicant's page, an official's inbox, or /track without an account. */
@@ -30,6 +38,42 @@ export type FollowPage = "appeals" | "inbox" | "track";
 function followLink(appeal: Pick<Appeal, "id">, page: FollowPage, locale: Locale): string {
   const base = publicBaseUrl();
   return page === "track" ? `${base}/${locale}/track` : `${base}/${locale}/${page}/${appeal.id}`;
+}
+
+type MailTranslator = (key: string, values?: Record<string, string>) => string;
+const mailTranslators = new Map<Locale, Promise<MailTranslator>>();
+
+// One translator per language for the life of the process: the catalogue is fixed at build time.
+function mailTranslator(locale: Locale): Promise<MailTranslator> {
+  let t = mailTranslators.get(locale);
+  if (!t) {
+    t = loadMessages(locale).then(
+      // The catalogue is loaded at run time, so its keys are not known to the type checker here.
+      (messages) => createTranslator({ locale, messages, namespace: "mail" }) as unknown as MailTranslator,
+    );
+    mailTranslators.set(locale, t);
+  }
+  return t;
+}
+
+/** A notice's e-mail in the recipient's language: its subject and text, with the link to follow. */
+export async function noticeMail(o: {
+  appeal: Pick<Appeal, "id" | "number" | "subject">;
+  locale: string;
+  type: NotificationType;
+  values?: Record<string, NoticeValue>;
+  followAt: FollowPage;
+}): Promise<{ subject: string; text: string }> {
+  const locale = asLocale(o.locale);
+  const t = await mailTranslator(locale);
+  const values: Record<string, string> = { number: o.appeal.number, subject: o.appeal.subject };
+  for (const [name, value] of Object.entries(o.values ?? {})) {
+    values[name] = typeof value === "string" ? value : t(value.message);
+  }
+  return {
+    subject: t(`${o.type}.subject`, values),
+    text: `${t(`${o.type}.body`, values)}\n\n${t("footer", { link: followLink(o.appeal, o.followAt, locale) })}`,
+  };
 }
 
 /**
@@ -53,24 +97,13 @@ export async function notify(
       .values({ userId: o.recipient.userId, appealId: o.appeal.id, type: o.type });
   }
   if (!o.recipient.email) return;
-  const locale = asLocale(o.recipient.locale);
-  // The catalogue is loaded at run time, so its keys are not known to the type checker here.
-  const t = createTranslator({
-    locale,
-    messages: await loadMessages(locale),
-    namespace: "mail",
-  }) as unknown as (key: string, values?: Record<string, string>) => string;
-  const values: Record<string, string> = { number: o.appeal.number, subject: o.appeal.subject };
-  for (const [name, value] of Object.entries(o.values ?? {})) {
-    values[name] = typeof value === "string" ? value : t(value.message);
-  }
-  await tx.insert(mailMessages).values({
-    to: o.recipient.email,
-    subject: t(`${o.type}.subject`, values),
-    text: `${t(`${o.type}.body`, values)}\n\n${t("footer", { link: followLink(o.appeal, o.followAt, locale) })}`,
-    appealId: o.appeal.id,
-  });
+  const mail = await noticeMail({ ...o, locale: o.recipient.locale });
+  await tx.insert(mailMessages).values({ to: o.recipient.email, ...mail, appealId: o.appeal.id });
 }
+
+/** The address the applicant gave that the service may mail: none from Open311 clients (see below). */
+export const typedApplicantEmail = (appeal: Pick<Appeal, "channel" | "applicantEmail">) =>
+  appeal.channel === "open311" ? null : appeal.applicantEmail;
 
 /** The applicant of an appeal: its author's account, or the contacts recorded at an assisted filing. */
 export async function notifyApplicant(
@@ -81,7 +114,7 @@ export async function notifyApplicant(
   // Mail goes only to confirmed addresses. The e-mail in an Open311 request was typed by a client and
   // confirmed by nobody: mailing it would let any key holder send our mail anywhere. Those notices go to
   // the key's own account, which the client follows; the typed address stays a contact for the body.
-  let email = o.appeal.channel === "open311" ? null : o.appeal.applicantEmail;
+  let email = typedApplicantEmail(o.appeal);
   if (!email && o.appeal.authorId) {
     const [author] = await tx
       .select({ email: users.email })

@@ -87,7 +87,10 @@ function collectCounts(by: GroupBy, rows: Record<string, unknown>[]): Map<string
   return new Map(rows.map((r) => [keyOf(by, r), sumCounts([r])]));
 }
 
-function collectHistograms(by: GroupBy, rows: { k1?: unknown; k2?: unknown; days: unknown; count: unknown }[]) {
+function collectHistograms(
+  by: GroupBy,
+  rows: { k1?: unknown; k2?: unknown; days: unknown; count: unknown }[],
+) {
   const result = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const key = keyOf(by, r);

@@ -105,10 +105,9 @@ describe("listing and searching public appeals", () => {
     ]);
     expect(first.sort).toBe("relevance");
     // Past the ranked candidates an older match is not ranked: the bound is what keeps a common word fast.
-    expect(numbers(await listPublicAppeals(db(), { search: "гидранты", limit: 2, rankedCandidates: 3 }))).toEqual([
-      newest,
-      middle,
-    ]);
+    expect(
+      numbers(await listPublicAppeals(db(), { search: "гидранты", limit: 2, rankedCandidates: 3 })),
+    ).toEqual([newest, middle]);
   });
 
   it("does not find a redacted phone number and does not return it", async () => {

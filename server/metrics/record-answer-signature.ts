@@ -57,8 +57,9 @@ const MEMO = 100_000;
  * signatures existed), then counts their near-copies exactly as recordAnswerSignature would have.
  * Returns how many it signed.
  */
-export async function signUnsignedAnswers(db: Db): Promise<number> {
+export async function signUnsignedAnswers(db: Db, o: { log?: (line: string) => void } = {}): Promise<number> {
   let signed = 0;
+  let indexSetAside = false;
   let after = "00000000-0000-0000-0000-000000000000";
   // Answers made from one template normalise to the same words: their MinHash is computed once.
   const memo = new Map<string, number[]>();
@@ -79,11 +80,18 @@ export async function signUnsignedAnswers(db: Db): Promise<number> {
         a.applicant_name, a.applicant_address, a.location_text
       from appeal_answers ans join appeals a on a.id = ans.appeal_id
       where ans.appeal_id > ${after}::uuid
-        and not exists (select 1 from answer_signatures s where s.appeal_id = ans.appeal_id)
+        and not exists (
+          select 1 from answer_signatures s where s.appeal_id = ans.appeal_id and s.appeal_id > ${after}::uuid)
       order by ans.appeal_id
       limit ${BATCH}`);
     if (rows.length === 0) break;
     after = rows[rows.length - 1]?.appeal_id ?? after;
+    // A bulk load (the generator's answers, a restored backup): the band index is built once at the end
+    // rather than row by row, which was most of the insert's time.
+    if (signed === 0 && rows.length === BATCH) {
+      await db.execute(sql`drop index if exists answer_signatures_bands_idx`);
+      indexSetAside = true;
+    }
     const values = rows.map((r) => {
       const words = normaliseAnswer(r.answer, {
         subject: r.subject,
@@ -113,6 +121,12 @@ export async function signUnsignedAnswers(db: Db): Promise<number> {
       select v.a, v.b, v.t, v.m::int[], v.n::int[], -1
       from jsonb_to_recordset(${JSON.stringify(values)}::jsonb) as v(a uuid, b uuid, t timestamptz, m text, n text)`);
     signed += rows.length;
+    if (signed % 100_000 < BATCH) o.log?.(`signed ${signed}`);
+  }
+  if (indexSetAside) {
+    await db.execute(sql`create index answer_signatures_bands_idx on answer_signatures using gin (bands)`);
+    await db.execute(sql`analyze answer_signatures`);
+    o.log?.("band index rebuilt");
   }
   if (signed > 0) {
     // Exact copies first, in one pass: an answer whose second earlier identical signature of the body is
@@ -130,6 +144,7 @@ export async function signUnsignedAnswers(db: Db): Promise<number> {
       ) w
       where s.appeal_id = w.appeal_id and w.near_copies = -1
         and w.earlier >= w.answered_at - ${sql.raw(`interval '${WINDOW_DAYS} days'`)}`);
+    o.log?.("exact copies counted");
     await db.execute(sql`
       update answer_signatures s set near_copies = ${nearCopiesOf("s")} where s.near_copies = -1`);
   }

@@ -105,6 +105,10 @@ export async function refreshMetrics(
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
       on conflict do nothing`);
     step("metrics: appeals to refresh");
+    // Near-copies are counted when each answer is written (record-answer-signature.ts): the facts only
+    // read them. A full rebuild first signs answers that have no signature yet.
+    if (full) await signUnsignedAnswers(tx);
+    step("metrics: formal replies");
     const refreshed = await upsertFacts(tx, now);
     await refreshClockFacts(tx, now);
     step("metrics: facts");
@@ -112,14 +116,6 @@ export async function refreshMetrics(
       insert into metrics_keys
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
       on conflict do nothing`);
-    // Near-copies are counted when each answer is written (record-answer-signature.ts): the refresh only
-    // reads them. A full rebuild first signs answers loaded in bulk without a signature.
-    if (full) await signUnsignedAnswers(tx);
-    await tx.execute(sql`
-      update metrics_appeal_facts f set similar_answers = s.near_copies
-      from answer_signatures s join metrics_changed c using (appeal_id)
-      where f.appeal_id = s.appeal_id and f.similar_answers is distinct from s.near_copies`);
-    step("metrics: formal replies");
     await tx.execute(sql`analyze metrics_keys`);
     const before = news ? null : await rollupChecksum(tx);
     await recountRollups(tx);
@@ -146,13 +142,15 @@ const FACT_COLUMNS =
 
 async function upsertFacts(tx: Db, now: Date): Promise<number> {
   const rows = await tx.execute(sql`
-    insert into metrics_appeal_facts (${FACT_COLUMNS}, refreshed_at)
-    select ${FACT_COLUMNS}, ${now.toISOString()}::timestamptz
+    insert into metrics_appeal_facts (${FACT_COLUMNS}, similar_answers, refreshed_at)
+    select ${FACT_COLUMNS}, signed.near_copies, ${now.toISOString()}::timestamptz
     from (${appealFactsSelect({
       now,
       where: sql`a.id in (select appeal_id from metrics_changed)`,
       formal: "skip",
     })}) facts
+    -- Read with the facts rather than updated after them: a second write of every row in a rebuild.
+    left join (select appeal_id, near_copies from answer_signatures) signed using (appeal_id)
     on conflict (appeal_id) do update set
       body_id = excluded.body_id, region = excluded.region, category = excluded.category,
       kind = excluded.kind, month = excluded.month, due = excluded.due, answered = excluded.answered,
@@ -161,7 +159,8 @@ async function upsertFacts(tx: Db, now: Date): Promise<number> {
       clarified = excluded.clarified, outcome = excluded.outcome, quality = excluded.quality,
       heard = excluded.heard, complained = excluded.complained, complaint_upheld = excluded.complaint_upheld,
       declined = excluded.declined, hidden = excluded.hidden, redacted = excluded.redacted,
-      reversed = excluded.reversed, refreshed_at = excluded.refreshed_at
+      reversed = excluded.reversed, similar_answers = excluded.similar_answers,
+      refreshed_at = excluded.refreshed_at
     returning appeal_id`);
   return rows.length;
 }

@@ -27,6 +27,8 @@ import {
 } from "@/server/metrics/dashboard-queries";
 import { evaluateFormalReplies } from "@/server/metrics/evaluate-formal-replies";
 import { lastTwelveMonths, type Period } from "@/server/metrics/period";
+import { refreshMetrics } from "@/server/metrics/refresh-metrics";
+import { listPublicAppeals, type PublicAppealFilters } from "@/server/public-appeals/list-public-appeals";
 import { flag, openBenchDatabase } from "./bench-database";
 import { benchFiling } from "./bench-filing";
 import { printPageWeights } from "./js-weight";
@@ -35,10 +37,13 @@ const RUNS = Number(flag("--runs") ?? 30);
 const DIRECT_RUNS = Number(flag("--direct-runs") ?? 10);
 const WARMUP = Number(flag("--warmup") ?? 3);
 /**
- * `--only dashboards`, `--only api`, `--only js` (the pages' JavaScript, from the build), `--only suggest`,
- * `--only formal` or `--only filing` (`--filing-seconds N` a run): one part.
+ * `--only <part>`: one part of PARTS (rebuild, refresh, dashboards, api, search, suggest, formal, filing —
+ * `--filing-seconds N` a run), or `js`
+ * (the pages' JavaScript, from the build, no database).
  */
 const ONLY = flag("--only");
+/** How many appeals change before the measured incremental refresh. */
+const CHANGED = Number(flag("--changed") ?? 100);
 
 type Timing = { p50: number; p95: number };
 type Context = {
@@ -70,7 +75,10 @@ async function measure(run: () => Promise<unknown>, o: { runs: number; warmup: n
 const ms = (n: number) => (n >= 100 ? n.toFixed(0) : n >= 10 ? n.toFixed(1) : n.toFixed(2));
 const ratio = (n: number) => `${n >= 100 ? n.toFixed(0) : n.toFixed(1)}×`;
 
-/** Each dashboard query on the summary tables, then its *Direct twin: a GROUP BY over the appeals. */
+/**
+ * Each dashboard query on the summary tables, then its *Direct twin: a GROUP BY over the appeals. These
+ * are the query functions themselves, without the figure cache the tRPC procedures put in front of them.
+ */
 async function benchDashboards({ db, now, period, bodyId, region }: Context) {
   // Formal replies are left out of the baseline: its pairwise trigram comparison alone takes minutes.
   const direct = { now, formal: false };
@@ -121,12 +129,92 @@ async function benchDashboards({ db, now, period, bodyId, region }: Context) {
   }
 }
 
+/** The full rebuild of the summaries, as after a bulk load or a change of the working-day calendar. */
+async function benchRebuild({ db, now }: Context) {
+  const started = performance.now();
+  const steps: string[] = [];
+  await refreshMetrics(db, now, { rebuild: true, log: (line) => steps.push(line.trim()) });
+  const seconds = (performance.now() - started) / 1000;
+  console.log(`\nFull metrics rebuild: ${seconds.toFixed(1)} s (target ≤ 60 s). Steps: ${steps.join("; ")}.`);
+}
+
+class RolledBack extends Error {}
+
+/**
+ * The refresh the job runs each minute. First one that catches up with the clock (committed), then one
+ * with nothing new (the stamp and the figure cache must stay), then, `--runs` times in a transaction
+ * rolled back afterwards, one after --changed open appeals each got an event.
+ */
+async function benchRefresh({ db }: Context) {
+  const timed = async (run: () => Promise<unknown>) => {
+    const started = performance.now();
+    await run();
+    return performance.now() - started;
+  };
+  const stamp = async () =>
+    (
+      (await db.execute(sql`select refreshed_at::text as at from metrics_state`)) as unknown as {
+        at: string;
+      }[]
+    )[0]?.at;
+  const catchUp = await timed(() => refreshMetrics(db, new Date()));
+  const before = await stamp();
+  const idle = await timed(() => refreshMetrics(db, new Date()));
+  const kept = (await stamp()) === before;
+  const times: number[] = [];
+  for (let i = 0; i < Math.max(1, Math.min(RUNS, 10)); i++) {
+    await db
+      .transaction(async (tx) => {
+        await tx.execute(sql`
+          insert into appeal_events (appeal_id, type, actor_role, body_id, occurred_at, data)
+          select a.id, 'assigned', 'official', a.body_id, now(), '{}'::jsonb
+          from appeals a
+          where a.status in ('registered', 'in_progress') and a.id > gen_random_uuid()
+          order by a.id limit ${CHANGED}`);
+        times.push(await timed(() => refreshMetrics(tx, new Date())));
+        throw new RolledBack();
+      })
+      .catch((error) => {
+        if (!(error instanceof RolledBack)) throw error;
+      });
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `\nIncremental refresh: catching up ${ms(catchUp)} ms; with nothing new ${ms(idle)} ms, refresh stamp ` +
+      `${kept ? "kept (no cached figure dropped)" : "MOVED"}; with ${CHANGED} appeals changed, ${times.length} runs ` +
+      `(all database work): p50 ${ms(percentile(times, 50))} ms, max ${ms(times.at(-1) ?? Number.NaN)} ms (target ≤ 200 ms).`,
+  );
+}
+
+/**
+ * Public search through listPublicAppeals, as the public appeals page calls it: a common query (tens of
+ * thousands of matches), a medium one and a rare one, first page by relevance, with its count.
+ */
+async function benchSearch({ db, now, region }: Context) {
+  const queries: [string, PublicAppealFilters][] = [
+    ["common: «не работает»", { search: "не работает" }],
+    ["common, Kazakh: «жоқ»", { search: "жоқ" }],
+    ["medium: «горячей воды» in the region", { search: "горячей воды", region }],
+    ["medium: «эндокринологу» in the body", { search: "эндокринологу", region, category: "healthcare" }],
+    ["rare: «взятка справка» (no public match)", { search: "взятка справка" }],
+  ];
+  console.log("\n| public search (first page by relevance, with count) | matches | p50 ms | p95 ms |");
+  console.log("| --- | ---: | ---: | ---: |");
+  for (const [name, filters] of queries) {
+    const found = await listPublicAppeals(db, { ...filters, now, countCap: 10_000_000 });
+    const t = await measure(() => listPublicAppeals(db, { ...filters, now }), { runs: RUNS, warmup: WARMUP });
+    console.log(`| ${name} | ${found.total} | ${ms(t.p50)} | ${ms(t.p95)} |`);
+  }
+}
+
 /** The public endpoints, through their route handlers in this process, each body read to its end. */
 async function benchApi({ db, now, region, publicRows }: Context) {
   const resources = await import("@/app/api/open311/v2/[resource]/route");
   const one = await import("@/app/api/open311/v2/requests/[id]/route");
   const csv = await import("@/app/api/exports/public-appeals.csv/route");
   const json = await import("@/app/api/exports/public-appeals.json/route");
+  const metricsCsv = await import("@/app/api/exports/metrics.csv/route");
+  const metricsJson = await import("@/app/api/exports/metrics.json/route");
   const [sample] = (await db.execute(
     sql`select number from appeals order by filed_at desc limit 1 offset 500`,
   )) as unknown as { number: string }[];
@@ -169,6 +257,14 @@ async function benchApi({ db, now, region, publicRows }: Context) {
     [
       `GET exports public-appeals.json?region=${region}&from=${monthAgo}`,
       async () => ok(await json.GET(new Request(`${base}/x?region=${region}&from=${monthAgo}`))),
+    ],
+    [
+      "GET exports metrics.csv?by=body (every body and month, the last twelve months)",
+      async () => ok(await metricsCsv.GET(new Request(`${base}/x?by=body`))),
+    ],
+    [
+      "GET exports metrics.json?by=region (every region and month)",
+      async () => ok(await metricsJson.GET(new Request(`${base}/x?by=region`))),
     ],
   ];
   console.log(
@@ -281,12 +377,20 @@ async function main() {
         `Period ${period.from} to ${period.to}; body: the largest; region: ${context.region}. ` +
         `Summary queries and endpoints ${RUNS} runs, GROUP BY baselines ${DIRECT_RUNS}, after warm-up runs.\n`,
     );
-    if (ONLY === undefined || ONLY === "dashboards") await benchDashboards(context);
-    if (ONLY === undefined || ONLY === "api") await benchApi(context);
-    if (ONLY === undefined || ONLY === "suggest") await benchBodySuggestion(db, now);
-    if (ONLY === undefined || ONLY === "formal") await benchFormalReplies(db);
-    if (ONLY === undefined || ONLY === "filing")
-      await benchFiling(db, url, { seconds: Number(flag("--filing-seconds") ?? 10) });
+    // In this order in one run; `--only <name>` runs one.
+    const parts: [string, (c: Context) => Promise<void>][] = [
+      ["rebuild", benchRebuild],
+      ["refresh", benchRefresh],
+      ["dashboards", benchDashboards],
+      ["api", benchApi],
+      ["search", benchSearch],
+      ["suggest", (c) => benchBodySuggestion(c.db, c.now)],
+      ["formal", (c) => benchFormalReplies(c.db)],
+      ["filing", (c) => benchFiling(c.db, url, { seconds: Number(flag("--filing-seconds") ?? 10) })],
+    ];
+    for (const [name, run] of parts) {
+      if (ONLY === undefined || ONLY === name) await run(context);
+    }
   } finally {
     await close();
     const { getDatabase } = await import("@/db/client");

@@ -175,4 +175,16 @@ describe("the benchmark data generator", () => {
     expect(await count(sql`select sum(received)::int as n from metrics_monthly`)).toBe(APPEALS);
     expect(almatyDate(NOW)).toBe(summary.to);
   });
+
+  it("signs every answer and counts its near-copies, as sending it would have", async () => {
+    const signatures = await rows<{ answers: number; signed: number; uncounted: number; formal: number }>(sql`
+      select (select count(*)::int from appeal_answers) as answers,
+        (select count(*)::int from answer_signatures s join appeal_answers a using (appeal_id)
+          where s.body_id = a.body_id and s.answered_at = a.answered_at) as signed,
+        (select count(*)::int from answer_signatures where near_copies < 0) as uncounted,
+        (select count(*)::int from answer_signatures where near_copies >= 2) as formal`);
+    expect(signatures[0]).toMatchObject({ answers: summary.answers, signed: summary.answers, uncounted: 0 });
+    // A fifth of the bodies mostly send their template: formal replies are there to be found.
+    expect(signatures[0]?.formal).toBeGreaterThan(summary.answers / 20);
+  });
 });

@@ -84,12 +84,20 @@ function where(scope: ClockScope, period: Period): SQL {
 }
 
 export type ClockGroupBy = "none" | "bodyMonth" | "regionMonth";
-const keyOf: Record<ClockGroupBy, SQL> = {
-  none: sql`''`,
-  bodyMonth: sql`f.body_id::text || '|' || to_char(f.month, 'YYYY-MM')`,
-  // Central bodies (no region) form a row of their own, so that the regions add up to the republic.
-  regionMonth: sql`coalesce(f.region, 'central') || '|' || to_char(f.month, 'YYYY-MM')`,
+// Grouped by raw columns and keyed here, as dashboard-queries.ts does: no text built per row.
+const groupOf: Record<ClockGroupBy, SQL> = {
+  none: sql`null::text as k1, null::date as k2`,
+  bodyMonth: sql`f.body_id as k1, f.month as k2`,
+  regionMonth: sql`f.region as k1, f.month as k2`,
 };
+const monthOf = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 7) : String(v).slice(0, 7);
+function keyOf(by: ClockGroupBy, r: Record<string, unknown>): string {
+  if (by === "none") return "";
+  // Central bodies (no region) form a row of their own, so that the regions add up to the republic.
+  const scope = r.k1 == null ? "central" : String(r.k1);
+  return `${scope}|${monthOf(r.k2)}`;
+}
 
 /** Clock counts per key, summed from metrics_clock_monthly. */
 export async function clockCounts(
@@ -101,13 +109,13 @@ export async function clockCounts(
     sql`, `,
   );
   const rows = await db.execute<Record<string, unknown>>(sql`
-    select ${keyOf[o.by]} as key, ${sums} from metrics_clock_monthly f
-    where ${where(o.scope, o.period)} group by 1`);
+    select ${groupOf[o.by]}, ${sums} from metrics_clock_monthly f
+    where ${where(o.scope, o.period)} group by 1, 2`);
   return new Map(
     rows.map((r) => {
       const c = emptyClockCounts();
       for (const k of CLOCK_COLUMNS) c[k] = Number(r[k] ?? 0);
-      return [String(r.key), c];
+      return [keyOf(o.by, r), c];
     }),
   );
 }

@@ -41,26 +41,59 @@ type Source = {
 
 const snake = (c: string) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 
-const keyOf: Record<GroupBy, SQL> = {
-  none: sql`''`,
-  body: sql`f.body_id::text`,
-  region: sql`f.region`,
-  month: sql`to_char(f.month, 'YYYY-MM')`,
-  category: sql`f.category::text`,
-  bodyMonth: sql`f.body_id::text || '|' || to_char(f.month, 'YYYY-MM')`,
-  // Central bodies (no region) make a row of their own in the export, so the regions add up to the republic.
-  regionMonth: sql`coalesce(f.region, 'central') || '|' || to_char(f.month, 'YYYY-MM')`,
+// Grouped by the raw columns, and the key made here: grouping by to_char(month) or body_id::text made
+// PostgreSQL hash text built per row, about half of each query's time on a million appeals.
+const keyColumns: Record<GroupBy, SQL> = {
+  none: sql`null::int as k1, null::int as k2`,
+  body: sql`f.body_id as k1, null::int as k2`,
+  region: sql`f.region as k1, null::int as k2`,
+  month: sql`f.month as k1, null::int as k2`,
+  category: sql`f.category as k1, null::int as k2`,
+  bodyMonth: sql`f.body_id as k1, f.month as k2`,
+  regionMonth: sql`f.region as k1, f.month as k2`,
 };
+const groupColumns: Record<GroupBy, SQL> = {
+  none: sql`k1`,
+  body: sql`f.body_id`,
+  region: sql`f.region`,
+  month: sql`f.month`,
+  category: sql`f.category`,
+  bodyMonth: sql`f.body_id, f.month`,
+  regionMonth: sql`f.region, f.month`,
+};
+
+/** "YYYY-MM" of a date column, whether the driver hands it over as text or as a Date. */
+const monthOf = (v: unknown): string =>
+  v instanceof Date ? v.toISOString().slice(0, 7) : String(v).slice(0, 7);
+
+function keyOf(by: GroupBy, r: { k1?: unknown; k2?: unknown }): string {
+  switch (by) {
+    case "none":
+      return "";
+    case "month":
+      return monthOf(r.k1);
+    case "bodyMonth":
+      return `${String(r.k1)}|${monthOf(r.k2)}`;
+    // Central bodies (no region) make a row of their own in the export, so the regions add up to the republic.
+    case "regionMonth":
+      return `${r.k1 == null ? "central" : String(r.k1)}|${monthOf(r.k2)}`;
+    default:
+      return String(r.k1);
+  }
+}
 const byRegion = (by: GroupBy) => by === "region";
 
-function collectCounts(rows: Record<string, unknown>[]): Map<string, Counts> {
-  return new Map(rows.map((r) => [String(r.key), sumCounts([r])]));
+function collectCounts(by: GroupBy, rows: Record<string, unknown>[]): Map<string, Counts> {
+  return new Map(rows.map((r) => [keyOf(by, r), sumCounts([r])]));
 }
 
-function collectHistograms(rows: { key: unknown; days: unknown; count: unknown }[]) {
+function collectHistograms(
+  by: GroupBy,
+  rows: { k1?: unknown; k2?: unknown; days: unknown; count: unknown }[],
+) {
   const result = new Map<string, Map<number, number>>();
   for (const r of rows) {
-    const key = String(r.key);
+    const key = keyOf(by, r);
     const h = result.get(key) ?? new Map<number, number>();
     h.set(Number(r.days), (h.get(Number(r.days)) ?? 0) + Number(r.count));
     result.set(key, h);
@@ -85,21 +118,21 @@ const summary: Source = {
       sql`, `,
     );
     const rows = await db.execute(sql`
-      select ${keyOf[by]} as key, ${sums}
+      select ${keyColumns[by]}, ${sums}
       from metrics_monthly f
       where ${summaryWhere(scope, period, by)}
-      group by 1`);
-    return collectCounts(rows as Record<string, unknown>[]);
+      group by ${groupColumns[by]}`);
+    return collectCounts(by, rows as Record<string, unknown>[]);
   },
   async histograms(db, { scope, period, by, measure }) {
     // Days are counted per body and month, not per category.
     if (by === "category") return new Map();
-    const rows = await db.execute<{ key: string; days: number; count: number }>(sql`
-      select ${keyOf[by]} as key, f.days, sum(f.count)::int as count
+    const rows = await db.execute<{ k1: unknown; k2: unknown; days: number; count: number }>(sql`
+      select ${keyColumns[by]}, f.days, sum(f.count)::int as count
       from metrics_day_counts f
       where f.measure = ${measure} and ${summaryWhere(scope, period, by)}
-      group by 1, 2`);
-    return collectHistograms(rows);
+      group by ${groupColumns[by]}, f.days`);
+    return collectHistograms(by, rows);
   },
 };
 
@@ -122,21 +155,21 @@ function direct(now: Date, o: { formal?: boolean } = {}): Source {
     async counts(db, { scope, period, by }) {
       const rows = await db.execute(sql`
         with f as (${facts(scope, period)})
-        select ${keyOf[by]} as key, ${countAggregates}
+        select ${keyColumns[by]}, ${countAggregates}
         from f ${byRegion(by) ? sql`where f.region is not null` : sql``}
-        group by 1`);
-      return collectCounts(rows as Record<string, unknown>[]);
+        group by ${groupColumns[by]}`);
+      return collectCounts(by, rows as Record<string, unknown>[]);
     },
     async histograms(db, { scope, period, by, measure }) {
       if (by === "category") return new Map();
       const days = measure === "answer" ? sql`f.answer_days` : sql`f.overdue_days`;
-      const rows = await db.execute<{ key: string; days: number; count: number }>(sql`
+      const rows = await db.execute<{ k1: unknown; k2: unknown; days: number; count: number }>(sql`
         with f as (${facts(scope, period)})
-        select ${keyOf[by]} as key, ${days} as days, count(*)::int as count
+        select ${keyColumns[by]}, ${days} as days, count(*)::int as count
         from f
         where ${days} is not null ${byRegion(by) ? sql`and f.region is not null` : sql``}
-        group by 1, 2`);
-      return collectHistograms(rows);
+        group by ${groupColumns[by]}, ${days}`);
+      return collectHistograms(by, rows);
     },
   };
 }

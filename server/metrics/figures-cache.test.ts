@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { metricsFiguresCache } from "@/db/schema";
 import { callerFor } from "@/test/actors";
@@ -24,7 +25,13 @@ describe("the dashboard figures cache", () => {
     await cachedFigures(db(), "other", figure.compute);
     expect(await db().$count(metricsFiguresCache)).toBe(2);
 
+    // Nothing happened since: the refresh keeps the stamp, and every cached figure stays.
     await refreshMetrics(db(), almaty("2026-03-11T10:01:00"));
+    expect(await db().$count(metricsFiguresCache)).toBe(2);
+    expect(await cachedFigures(db(), "k", figure.compute)).toEqual({ calls: 3 });
+
+    await fileTestAppeal(db(), { filedAt: almaty("2026-03-11T10:01:30") });
+    await refreshMetrics(db(), almaty("2026-03-11T10:02:00"));
     expect(await db().$count(metricsFiguresCache)).toBe(0);
     expect(await cachedFigures(db(), "k", figure.compute)).toEqual({ calls: 5 });
     expect(figure.calls()).toBe(5);
@@ -34,6 +41,7 @@ describe("the dashboard figures cache", () => {
     await refreshMetrics(db(), almaty("2026-03-12T10:00:00"));
     // A refresh commits while the figure is being computed: stored under the earlier refresh, it is not served.
     const computedDuringRefresh = async () => {
+      await fileTestAppeal(db(), { filedAt: almaty("2026-03-12T10:00:30") });
       await refreshMetrics(db(), almaty("2026-03-12T10:01:00"));
       return { when: "during" };
     };
@@ -65,5 +73,25 @@ describe("the dashboard figures cache", () => {
     await refreshMetrics(db(), almaty("2026-03-13T10:01:00"));
     const [overview] = await all();
     expect(overview.counts.received).toBe(computed[0].counts.received + 1);
+  });
+
+  it("keeps the stamp when nothing changed, and moves it for a new event, a passed deadline or a new day", async () => {
+    const stamp = async () =>
+      (await db().execute<{ at: string }>(sql`select refreshed_at::text as at from metrics_state`))[0]?.at;
+    await fileTestAppeal(db(), { filedAt: almaty("2026-03-16T09:00:00") });
+    await refreshMetrics(db(), almaty("2026-03-16T09:05:00"));
+    const first = await stamp();
+    // Looked at again (its events are recent), the appeal's figures are the same: the stamp stays.
+    await refreshMetrics(db(), almaty("2026-03-16T09:06:00"));
+    expect(await stamp()).toBe(first);
+    await fileTestAppeal(db(), { filedAt: almaty("2026-03-16T10:01:30") });
+    await refreshMetrics(db(), almaty("2026-03-16T10:02:00"));
+    const second = await stamp();
+    expect(second).not.toBe(first);
+    await refreshMetrics(db(), almaty("2026-03-16T10:03:00"));
+    expect(await stamp()).toBe(second);
+    // A new day in Almaty: ages and days overdue grow, so the figures are new.
+    await refreshMetrics(db(), almaty("2026-03-17T08:00:00"));
+    expect(await stamp()).not.toBe(second);
   });
 });

@@ -82,6 +82,34 @@ describe("listing and searching public appeals", () => {
     expect(ranked).toEqual([ru.appeal.number, once.appeal.number]);
   });
 
+  it("ranks the newest matches by relevance, so the best match leads the first page however old it is", async () => {
+    const file = (subject: string, text: string, day: string) =>
+      filePublicAppeal(db(), { state: "published", subject, text, filedAt: almaty(`${day}T10:00:00`) });
+    // A word no other test uses, so that the other tests' appeals are not among the matches.
+    const best = await file(
+      "Не работают гидранты, гидранты сломаны",
+      "Гидранты во дворе не работают, а два гидранта сломаны: гидранты не чинят с осени.",
+      "2026-01-12",
+    );
+    const newer = await Promise.all(
+      ["2026-02-10", "2026-02-11", "2026-02-12"].map((day) =>
+        file("Двор", "Во дворе сломана скамейка, и один гидрант у подъезда протекает.", day),
+      ),
+    );
+    const [newest, middle, oldest] = newer.map((f) => f.appeal.number).reverse();
+    const first = await listPublicAppeals(db(), { search: "гидранты", limit: 2 });
+    expect(numbers(first)).toEqual([best.appeal.number, newest]);
+    expect(numbers(await listPublicAppeals(db(), { search: "гидранты", limit: 2, page: 2 }))).toEqual([
+      middle,
+      oldest,
+    ]);
+    expect(first.sort).toBe("relevance");
+    // Past the ranked candidates an older match is not ranked: the bound is what keeps a common word fast.
+    expect(
+      numbers(await listPublicAppeals(db(), { search: "гидранты", limit: 2, rankedCandidates: 3 })),
+    ).toEqual([newest, middle]);
+  });
+
   it("does not find a redacted phone number and does not return it", async () => {
     const { appeal } = await filePublicAppeal(db(), {
       state: "published_redacted",

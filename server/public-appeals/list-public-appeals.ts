@@ -1,4 +1,4 @@
-import { and, count, desc, eq, gte, lt, not, or, type SQL, sql } from "drizzle-orm";
+import { and, count, desc, eq, gte, inArray, lt, not, or, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { type APPEAL_STATUSES, appealPublications, appeals, stateBodies } from "@/db/schema";
 import { appealNumberOf } from "../appeals/open-id";
@@ -35,6 +35,8 @@ export type PublicAppealFilters = {
   now?: Date;
   /** Where counting stops (COUNT_CAP). */
   countCap?: number;
+  /** How many of the newest matches a search ranks by relevance (RANKED_CANDIDATES). */
+  rankedCandidates?: number;
 };
 
 /**
@@ -49,6 +51,12 @@ const searchQuery = (q: string): SQL => {
 };
 
 const COUNT_CAP = 1000;
+/**
+ * A search ranks the newest matches only, as many as the pages the list can reach (COUNT_CAP): ranking
+ * every match read all of them, 74 709 for a common two-word query on a million appeals (1.2 s p95).
+ * Within them the order is by relevance, so the first page is the most relevant of what a reader can page to.
+ */
+const RANKED_CANDIDATES = COUNT_CAP;
 
 /** Public appeals, filtered and searched: only what a moderator has let the public see. */
 export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
@@ -78,19 +86,28 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
       : undefined,
   );
   const sort = o.sort === "relevance" && !search ? "newest" : (o.sort ?? (search ? "relevance" : "newest"));
-  const order =
-    sort === "relevance" && search
-      ? [desc(sql`ts_rank(${appealPublications.search}, ${search})`)]
-      : sort === "support"
-        ? [desc(supportCount)]
-        : [];
+  const ranked = sort === "relevance" && search;
+  const order = ranked
+    ? [desc(sql`ts_rank(${appealPublications.search}, ${search})`)]
+    : sort === "support"
+      ? [desc(supportCount)]
+      : [];
+  // Never fewer candidates than the page asked for needs, so a deep page is still filled.
+  const candidates = Math.max(o.rankedCandidates ?? RANKED_CANDIDATES, page * limit);
+  const newestMatches = db
+    .select({ id: appeals.id })
+    .from(appeals)
+    .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+    .where(where)
+    .orderBy(desc(appeals.filedAt), desc(appeals.number))
+    .limit(candidates);
 
   const rows = await db
     .select(publicSummaryColumns(now))
     .from(appeals)
     .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
     .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
-    .where(where)
+    .where(ranked ? and(where, inArray(appeals.id, newestMatches)) : where)
     .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
     .limit(limit)
     .offset((page - 1) * limit);

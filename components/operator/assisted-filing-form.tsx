@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterInputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { TextSuggestions } from "@/components/body-suggestion/text-suggestions";
 import { chosenFiles, fileProblemsBeforeUpload } from "@/components/citizen/file-errors";
 import { FormAlert } from "@/components/form-alert";
 import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
@@ -50,6 +51,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
   const [region, setRegion] = useState("");
   const [bodyId, setBodyId] = useState("");
   const [bodyChosen, setBodyChosen] = useState(false);
+  const [text, setText] = useState("");
   const file = useMutation(trpc.operator.file.mutationOptions());
   const suggestions = useQuery(
     trpc.directory.suggest.queryOptions(
@@ -238,6 +240,17 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
           maxLength={10_000}
           required
           error={errors.fields.text}
+          onValueChange={setText}
+        />
+        <TextSuggestions
+          text={text}
+          category={category}
+          region={region}
+          chosenId={bodyChosen ? bodyId : null}
+          onPick={(b) => {
+            setBodyId(b.id);
+            setBodyChosen(true);
+          }}
         />
         <div className="field">
           <label htmlFor="field-attachments">{t("attachments")}</label>

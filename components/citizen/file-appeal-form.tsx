@@ -10,6 +10,7 @@ import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import type { RegionCode } from "@/server/directory/regions";
 import type { Category } from "@/server/directory/state-bodies-directory";
 import styles from "./citizen.module.css";
@@ -97,7 +98,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
     payload.append("idempotencyKey", idempotencyKey);
     const files = chosenFiles(form);
     for (const f of files) payload.append("attachments", f);
-    const refused = localErrors(fileProblemsBeforeUpload(files, limits));
+    const refused = localErrors(fileProblemsBeforeUpload(files), ATTACHMENT_MESSAGE_VALUES);
     if (refused) {
       setErrors(refused);
       setAttachmentsError(attachmentError(refused, files));
@@ -245,7 +246,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
         name="attachments"
         label={t("attachments")}
         hint={t("attachmentsHint", { maxFiles: limits.maxFiles, maxMegabytes: limits.maxMegabytes })}
-        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        accept={ATTACHMENT_ACCEPT}
         error={attachmentsError}
       />
 

@@ -12,6 +12,7 @@ import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import type { AppRouter } from "@/server/routers/_app";
 import { keepAccessCode } from "./access-code-store";
 import { CheckboxField } from "./checkbox-field";
@@ -73,7 +74,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
     // Sent as the form is, files included; the server validates every field.
     const form = new FormData(event.currentTarget);
     form.set("idempotencyKey", idempotencyKey);
-    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form), limits));
+    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form)), ATTACHMENT_MESSAGE_VALUES);
     if (refused) {
       setErrors(refused);
       return;
@@ -262,7 +263,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
             name="attachments"
             type="file"
             multiple
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            accept={ATTACHMENT_ACCEPT}
             aria-invalid={attachmentsError ? true : undefined}
             aria-describedby={
               attachmentsError ? "field-attachments-hint field-attachments-error" : "field-attachments-hint"

@@ -7,6 +7,7 @@ import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { changeVisibility } from "./change-visibility";
 import { latestCheckpoint, signCheckpoint } from "./checkpoint";
+import { listLogEntries } from "./list-log-entries";
 import { newSigningKeyPem, signingKeyFromPem } from "./log-signing-key";
 import { buildStatement } from "./statement-of-reasons";
 import { type Verdict, verifyLog } from "./verify-log";
@@ -161,5 +162,35 @@ describe("the public moderation log", () => {
         sql`update moderation_log set seq = 3 where seq = 1000`,
       ),
     ).toMatchObject({ ok: false, seq: 2, problem: "content is numbered 3" });
+  });
+
+  it("narrows the public reading to a body, a ground or one appeal, and says how many match", async () => {
+    await moderate(4);
+    const all = await listLogEntries(db(), {});
+    expect(all.total).toBe(4);
+    const [astana] = await db().select().from(stateBodies).where(eq(stateBodies.code, "akimat-astana"));
+    const [almaty] = await db().select().from(stateBodies).where(eq(stateBodies.code, "akimat-almaty-city"));
+
+    expect((await listLogEntries(db(), { body: astana?.id })).total).toBe(4);
+    expect(await listLogEntries(db(), { body: almaty?.id })).toMatchObject({ entries: [], total: 0 });
+
+    const personal = await listLogEntries(db(), { ground: "personal_data_of_others" });
+    expect(personal.total).toBe(2);
+    expect(personal.entries.map((e) => e.content.statement?.tyndau_ground)).toEqual([
+      "personal_data_of_others",
+      "personal_data_of_others",
+    ]);
+    expect((await listLogEntries(db(), { ground: "threats" })).total).toBe(0);
+
+    const one = all.entries[1]?.content.appeal ?? "";
+    const byNumber = await listLogEntries(db(), { appeal: ` ${one.toLowerCase()} ` });
+    expect(byNumber.entries.map((e) => e.content.appeal)).toEqual([one]);
+    // Older than the newest match, the newer page's `before` leads back to it.
+    const older = await listLogEntries(db(), {
+      ground: "personal_data_of_others",
+      before: personal.entries[0]?.seq,
+    });
+    expect(older.entries).toHaveLength(1);
+    expect(older.newerBefore).toBe((personal.entries[0]?.seq ?? 0) + 1);
   });
 });

@@ -59,6 +59,7 @@ export const LogEntriesOutput = z.strictObject({
     }),
   ),
   total: count,
+  newerBefore: seq.nullable(),
 });
 
 export const LogFiguresOutput = z.strictObject({

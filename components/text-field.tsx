@@ -37,16 +37,21 @@ export function TextField({ name, label, hint, error, multiline, rows, id, onVal
           defaultValue={rest.defaultValue as string}
           required={rest.required}
           maxLength={rest.maxLength}
-          onChange={(e) => onValueChange?.(e.currentTarget.value)}
+          onChange={onValueChange && ((e) => onValueChange(e.currentTarget.value))}
         />
       ) : (
         <input
           {...common}
           {...rest}
-          onChange={(e) => {
-            rest.onChange?.(e);
-            onValueChange?.(e.currentTarget.value);
-          }}
+          // Only when asked for: a server component's field passes no handler across to the browser.
+          onChange={
+            onValueChange
+              ? (e) => {
+                  rest.onChange?.(e);
+                  onValueChange(e.currentTarget.value);
+                }
+              : rest.onChange
+          }
         />
       )}
       {error && (

@@ -62,9 +62,10 @@ export function TextSuggestions({ text, category, region, chosenId, onPick }: Pr
 
   return (
     <section className={styles.box} aria-labelledby="text-suggestions-title">
-      <h3 id="text-suggestions-title" className={styles.title}>
+      {/* Not a heading: it sits inside forms whose heading levels differ. */}
+      <p id="text-suggestions-title" className={styles.title}>
         {t("title")}
-      </h3>
+      </p>
       <div aria-live="polite" aria-atomic="true">
         {bodies.length === 0 ? (
           <p className="hint">

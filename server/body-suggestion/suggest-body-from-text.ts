@@ -17,18 +17,15 @@ export type TextSuggestion = {
   score: number;
 };
 
-/** How much the text weighs against the region and category (tuned on generated appeals, see below). */
-const TEXT_WEIGHT = 0.3;
+/** How much the text's mean log-likelihood per n-gram weighs against the region and category. */
+const TEXT_WEIGHT = 0.1;
 
 /**
  * The bodies most likely competent for an appeal's text, best first, by the stored naive Bayes model:
- * log prior + log P(region | body) + log P(category | body) (where chosen) + TEXT_WEIGHT × the text's
- * weighted mean log-likelihood per n-gram. Each n-gram weighs by how few bodies have seen it, ln(K / k):
- * an n-gram every body of a category shares ("горячей воды") tells little, one only a body's own appeals
- * carry (its name, its district) tells much; without that weight the shared topic drowned the body's own
- * words (docs/performance.md). The mean, not the sum, so that a long
- * text does not drown the citizen's choices; the part every body shares (log α for n-grams a body never
- * saw) is left out, so only the query's n-grams some body has seen are read, through the primary key.
+ * log prior + log P(region | body) + log P(category | body) (where chosen) + TEXT_WEIGHT × the text's mean
+ * log-likelihood per n-gram. The mean, not the sum, so that a long text does not drown the citizen's
+ * choices; the part every body shares (log α for n-grams a body never saw) is left out, so only the
+ * query's n-grams a body has seen are read, through the primary key.
  */
 export async function suggestBodyFromText(
   db: Db,
@@ -37,34 +34,31 @@ export async function suggestBodyFromText(
   const text = textFeatures(o.text);
   if (text.size === 0) return [];
   const ids = [...text.keys()];
+  const weights = ids.map((f) => text.get(f) ?? 0);
+  const total = weights.reduce((a, b) => a + b, 0);
   const choices = [
     ...(o.region !== undefined ? [choiceFeature("region", o.region)] : []),
     ...(o.category ? [choiceFeature("category", o.category)] : []),
   ];
   const rows = (await db.execute(sql`
-    with bodies as (select count(*)::float8 as k, sum(documents) as n from body_suggestion_bodies),
-    hits as (
-      select f.body_id, f.count, ln(bodies.k / count(*) over (partition by f.feature)) as w, f.feature
-      from body_suggestion_features f cross join bodies
-      where f.feature = any(${`{${ids.join(",")}}`}::int[])
+    with q(feature, c) as (
+      select * from unnest(${`{${ids.join(",")}}`}::int[], ${`{${weights.join(",")}}`}::real[])
     ), seen as (
-      select body_id, sum(w * ln(1 + count / ${ALPHA})) as s from hits group by body_id
-    ), total as (
-      select sum(w) as w from (select distinct on (feature) w from hits) per_feature
+      select f.body_id, sum(q.c * ln(1 + f.count / ${ALPHA})) as s
+      from q join body_suggestion_features f on f.feature = q.feature group by f.body_id
     ), chosen as (
       select f.body_id, f.feature, f.count from body_suggestion_features f
       where f.feature = any(${`{${choices.join(",")}}`}::int[])
-    )
+    ), all_docs as (select sum(documents) as n from body_suggestion_bodies)
     select s.id, s.code, s.name_kk as "nameKk", s.name_ru as "nameRu", s.name_en as "nameEn", s.level,
-      s.region, (ln(b.documents / bodies.n)
+      s.region, (ln(b.documents / all_docs.n)
         + coalesce((select sum(ln((coalesce(ch.count, 0) / ${CHOICE_WEIGHT} + 0.5) / (b.documents + 1)))
             from unnest(${`{${choices.join(",")}}`}::int[]) as w(feature)
             left join chosen ch on ch.feature = w.feature and ch.body_id = b.body_id), 0)
-        + ${TEXT_WEIGHT} * coalesce((coalesce(seen.s, 0) - total.w
-          * ln(greatest(b.tokens - ${2 * CHOICE_WEIGHT} * b.documents, 0) + ${ALPHA * FEATURE_BUCKETS}))
-          / nullif(total.w, 0), 0)
+        + ${TEXT_WEIGHT} * (coalesce(seen.s, 0) / ${total}
+          - ln(greatest(b.tokens - ${2 * CHOICE_WEIGHT} * b.documents, 0) + ${ALPHA * FEATURE_BUCKETS}))
       )::float8 as score
-    from body_suggestion_bodies b cross join bodies cross join total
+    from body_suggestion_bodies b cross join all_docs
       join state_bodies s on s.id = b.body_id
       left join seen on seen.body_id = b.body_id
     order by score desc, s.code

@@ -5,6 +5,8 @@ import { DEMO, expectNoAxeViolations } from "./support";
 test("a visitor narrows the moderation log to one appeal and one ground, reads its codes in words, and keeps the filters in Kazakh", async ({
   page,
 }) => {
+  // Seeding runs the domain in a child process: on a loaded machine that alone may take half a minute.
+  test.slow();
   const { hidden } = await seedPublicAppeals({
     author: DEMO.citizen2,
     moderator: DEMO.moderator,

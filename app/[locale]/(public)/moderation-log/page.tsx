@@ -153,9 +153,12 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
           <p role={filtered ? "status" : undefined}>{filtered ? t("filter.none") : t("empty")}</p>
         ) : (
           <>
-            <p className="hint">
-              {t("showing", { newest: newest ?? 0, oldest: oldest ?? 0, total: page.total })}
-            </p>
+            {/* Filtered, the entries' numbers have gaps: "#8 to #8 of 1" would mislead. */}
+            {!filtered && (
+              <p className="hint">
+                {t("showing", { newest: newest ?? 0, oldest: oldest ?? 0, total: page.total })}
+              </p>
+            )}
             <ol className={styles.entries} aria-labelledby="entries-heading">
               {page.entries.map((e) => (
                 <LogEntry key={e.seq} entry={e} entryHref={entryHref} />

@@ -45,9 +45,12 @@ export function useErrorMessages() {
 /** Problems the browser found before sending (field → `validation.<key>`), as the form shows the server's. */
 export function useLocalErrors() {
   const tv = useTranslations("validation");
-  return (problems: Record<string, string>): FormErrors | null => {
+  return (problems: Record<string, string>, values: Record<string, number> = {}): FormErrors | null => {
     const entries = Object.entries(problems);
     if (entries.length === 0) return null;
-    return { form: tv("summary"), fields: Object.fromEntries(entries.map(([name, key]) => [name, tv(key)])) };
+    return {
+      form: tv("summary"),
+      fields: Object.fromEntries(entries.map(([name, key]) => [name, tv(key, values)])),
+    };
   };
 }

@@ -7,10 +7,12 @@ type Props = InputHTMLAttributes<HTMLInputElement> & {
   error?: string;
   multiline?: boolean;
   rows?: number;
+  /** What the field holds after each change, for an input and a text area alike. */
+  onValueChange?: (value: string) => void;
 };
 
 /** A labelled input whose hint and error are announced with it. */
-export function TextField({ name, label, hint, error, multiline, rows, id, ...rest }: Props) {
+export function TextField({ name, label, hint, error, multiline, rows, id, onValueChange, ...rest }: Props) {
   const fieldId = id ?? `field-${name}`;
   const describedBy =
     [hint && `${fieldId}-hint`, error && `${fieldId}-error`].filter(Boolean).join(" ") || undefined;
@@ -35,9 +37,22 @@ export function TextField({ name, label, hint, error, multiline, rows, id, ...re
           defaultValue={rest.defaultValue as string}
           required={rest.required}
           maxLength={rest.maxLength}
+          onChange={onValueChange && ((e) => onValueChange(e.currentTarget.value))}
         />
       ) : (
-        <input {...common} {...rest} />
+        <input
+          {...common}
+          {...rest}
+          // Only when asked for: a server component's field passes no handler across to the browser.
+          onChange={
+            onValueChange
+              ? (e) => {
+                  rest.onChange?.(e);
+                  onValueChange(e.currentTarget.value);
+                }
+              : rest.onChange
+          }
+        />
       )}
       {error && (
         <p id={`${fieldId}-error`} className="field-error">

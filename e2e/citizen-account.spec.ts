@@ -31,6 +31,11 @@ test("a citizen registers, confirms the address by the mailed link, signs out an
   await expectNoAxeViolations(page);
   await page.getByRole("button", { name: "Confirm my address" }).click();
   await expect(page.getByText("Your address is confirmed.")).toBeVisible();
+  // The next step a new citizen came for is offered at once.
+  await expect(page.getByRole("main").getByRole("link", { name: "File an appeal" })).toHaveAttribute(
+    "href",
+    "/en/appeals/new",
+  );
   await page.goto("/en/account");
   await expect(page.getByText("Signed in as Асель Болатқызы Жұмабаева (Citizen)")).toBeVisible();
   await expect(page.getByText("Your e-mail address is not confirmed yet.")).toHaveCount(0);

@@ -18,6 +18,9 @@ export async function seedAppeal(o: {
   /** The appeal's language (default "en") and text. */
   locale?: string;
   text?: string;
+  /** Default housing_utilities in almaty_city; null region for a matter of the whole country. */
+  category?: string;
+  region?: string | null;
 }): Promise<{ id: string; number: string }> {
   const { stdout } = await run(
     path.join(ROOT, "node_modules/.bin/tsx"),
@@ -60,6 +63,14 @@ export async function seedAnsweredAppeal(o: {
 /** Brings the dashboards' summaries up to date now, instead of waiting for the minute's job. */
 export async function refreshDashboards(): Promise<void> {
   await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "e2e/fixtures/refresh-metrics.ts")], {
+    cwd: ROOT,
+    env: process.env,
+  });
+}
+
+/** Retrains the body-suggestion model on the appeals there are now, instead of waiting for the night. */
+export async function retrainBodyModel(): Promise<void> {
+  await run(path.join(ROOT, "node_modules/.bin/tsx"), [path.join(ROOT, "e2e/fixtures/train-body-model.ts")], {
     cwd: ROOT,
     env: process.env,
   });

@@ -300,7 +300,7 @@ async function benchBodySuggestion(db: Database, now: Date) {
   console.log(
     `Body suggestion, trained on ${s.trainedOn}, held out ${s.tested}: accuracy@1 ${s.accuracyAt1.toFixed(3)}, ` +
       `accuracy@3 ${s.accuracyAt3.toFixed(3)}; forwarded appeals (${s.forwarded}): final body in the top 3 ` +
-      `${s.forwardedAt3.toFixed(3)}.`,
+      `${s.forwardedAt3.toFixed(3)}. One suggestion: p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms.`,
   );
   await trainBodyModel(db, { now });
 }

@@ -34,7 +34,10 @@ function toFieldError(issue: ZodError["issues"][number]): FieldError {
     case "unrecognized_keys":
       return { key: "unknownField", values: {} };
     case "custom":
-      return { key: typeof issue.params?.key === "string" ? issue.params.key : "invalid", values: {} };
+      return {
+        key: typeof issue.params?.key === "string" ? issue.params.key : "invalid",
+        values: (issue.params?.values as FieldError["values"] | undefined) ?? {},
+      };
     default:
       return { key: "invalid", values: {} };
   }

@@ -35,7 +35,11 @@ export function VerifyEmailForm({ token }: { token: string }) {
     return (
       <div role="status">
         <p className="alert alert-ok">{t("verifyDone")}</p>
-        <p>
+        {/* The step a new citizen came for, first; the account after it. */}
+        <p className="actions">
+          <Link href="/appeals/new" className="button">
+            {t("verifyNextFile")}
+          </Link>
           <Link href="/account">{ta("accountTitle")}</Link>
         </p>
       </div>

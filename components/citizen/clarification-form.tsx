@@ -3,12 +3,13 @@ import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
 import { FormAlert } from "@/components/form-alert";
-import { type FormErrors, NO_ERRORS, useErrorMessages } from "@/components/form-errors";
+import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
 import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import styles from "./citizen.module.css";
 import { FileField, TextAreaField } from "./fields";
-import { attachmentError, chosenFiles } from "./file-errors";
+import { attachmentError, chosenFiles, fileProblemsBeforeUpload } from "./file-errors";
 
 /** The applicant's reply to the body's request for clarification, with files if needed. */
 export function ClarificationForm({ appealId, maxText }: { appealId: string; maxText: number }) {
@@ -17,6 +18,7 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
   const trpc = useTRPC();
   const router = useRouter();
   const messagesOf = useErrorMessages();
+  const localErrors = useLocalErrors();
   const [errors, setErrors] = useState<FormErrors>(NO_ERRORS);
   const [filesError, setFilesError] = useState<string | undefined>();
   const sending = useRef(false);
@@ -31,6 +33,12 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
     payload.append("reply", String(form.get("reply") ?? ""));
     const files = chosenFiles(form);
     for (const f of files) payload.append("attachments", f);
+    const refused = localErrors(fileProblemsBeforeUpload(files), ATTACHMENT_MESSAGE_VALUES);
+    if (refused) {
+      setErrors(refused);
+      setFilesError(attachmentError(refused, files));
+      return;
+    }
     sending.current = true;
     try {
       await reply.mutateAsync(payload);
@@ -61,7 +69,7 @@ export function ClarificationForm({ appealId, maxText }: { appealId: string; max
         name="attachments"
         label={t("files")}
         hint={t("filesHint")}
-        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        accept={ATTACHMENT_ACCEPT}
         error={filesError}
       />
       <div className="actions">

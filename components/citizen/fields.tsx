@@ -35,8 +35,16 @@ export function ChoiceGroup({
   hint,
   error,
   defaultValue,
+  value,
   onChange,
-}: Described & { legend: string; options: Option[]; defaultValue?: string; onChange?: (v: string) => void }) {
+}: Described & {
+  legend: string;
+  options: Option[];
+  defaultValue?: string;
+  /** Given, the form holds the choice (something besides the radios may change it). */
+  value?: string;
+  onChange?: (v: string) => void;
+}) {
   const id = `field-${name}`;
   return (
     <fieldset className={`field ${styles.choices}`} aria-describedby={describedBy(id, { hint, error })}>
@@ -49,7 +57,9 @@ export function ChoiceGroup({
             id={`${id}-${o.value}`}
             name={name}
             value={o.value}
-            defaultChecked={defaultValue === o.value}
+            {...(value === undefined
+              ? { defaultChecked: defaultValue === o.value }
+              : { checked: value === o.value })}
             aria-describedby={o.hint ? `${id}-${o.value}-hint` : undefined}
             aria-invalid={error ? true : undefined}
             onChange={(e) => e.currentTarget.checked && onChange?.(o.value)}
@@ -75,12 +85,14 @@ export function SelectField({
   error,
   placeholder,
   defaultValue,
+  value,
   onChange,
 }: Described & {
   label: string;
   options: Option[];
   placeholder?: string;
   defaultValue?: string;
+  value?: string;
   onChange?: (v: string) => void;
 }) {
   const id = `field-${name}`;
@@ -91,7 +103,7 @@ export function SelectField({
       <select
         id={id}
         name={name}
-        defaultValue={defaultValue ?? ""}
+        {...(value === undefined ? { defaultValue: defaultValue ?? "" } : { value })}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint, error })}
         onChange={(e) => onChange?.(e.currentTarget.value)}
@@ -146,12 +158,14 @@ export function TextAreaField({
   countLabel,
   defaultValue,
   rows = 10,
+  onChange,
 }: Described & {
   label: string;
   max: number;
   countLabel: (count: number, max: number) => string;
   defaultValue?: string;
   rows?: number;
+  onChange?: (v: string) => void;
 }) {
   const id = `field-${name}`;
   const [count, setCount] = useState(defaultValue?.length ?? 0);
@@ -166,7 +180,10 @@ export function TextAreaField({
         defaultValue={defaultValue}
         aria-invalid={error ? true : undefined}
         aria-describedby={describedBy(id, { hint, error, extra: `${id}-count` })}
-        onChange={(e) => setCount(e.currentTarget.value.length)}
+        onChange={(e) => {
+          setCount(e.currentTarget.value.length);
+          onChange?.(e.currentTarget.value);
+        }}
       />
       <p id={`${id}-count`} className={count > max ? "hint field-error" : "hint"}>
         {countLabel(count, max)}

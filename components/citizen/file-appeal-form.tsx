@@ -2,12 +2,14 @@
 import { keepPreviousData, useMutation, useQuery } from "@tanstack/react-query";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
+import { TextSuggestions } from "@/components/body-suggestion/text-suggestions";
 import { FormAlert } from "@/components/form-alert";
 import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import { bodyName } from "@/server/directory/body-name";
 import type { RegionCode } from "@/server/directory/regions";
 import type { Category } from "@/server/directory/state-bodies-directory";
@@ -52,6 +54,8 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
   const [category, setCategory] = useState("");
   const [region, setRegion] = useState("");
   const [search, setSearch] = useState("");
+  const [text, setText] = useState("");
+  const [chosenBodyId, setChosenBodyId] = useState("");
   const [anonymousNumber, setAnonymousNumber] = useState<string | null>(null);
   // A second click lands before React re-renders the disabled button; this stops it at once.
   const sending = useRef(false);
@@ -69,10 +73,12 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
       { enabled: search.trim() !== "", placeholderData: keepPreviousData },
     ),
   );
-  const bodyOptions = (search.trim() === "" ? bodies : (found.data ?? bodies)).map((b) => ({
-    value: b.id,
-    label: b.name,
-  }));
+  const listed = search.trim() === "" ? bodies : (found.data ?? bodies);
+  const chosenListed = chosenBodyId === "" || listed.some((b) => b.id === chosenBodyId);
+  // A body taken from the text's suggestions stays in the list while the citizen's search narrows it.
+  const bodyOptions = [...(chosenListed ? [] : bodies.filter((b) => b.id === chosenBodyId)), ...listed].map(
+    (b) => ({ value: b.id, label: b.name }),
+  );
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
@@ -92,7 +98,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
     payload.append("idempotencyKey", idempotencyKey);
     const files = chosenFiles(form);
     for (const f of files) payload.append("attachments", f);
-    const refused = localErrors(fileProblemsBeforeUpload(files, limits));
+    const refused = localErrors(fileProblemsBeforeUpload(files), ATTACHMENT_MESSAGE_VALUES);
     if (refused) {
       setErrors(refused);
       setAttachmentsError(attachmentError(refused, files));
@@ -160,7 +166,7 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
       <ChoiceGroup
         name="bodyMode"
         legend={t("body")}
-        defaultValue="suggest"
+        value={mode}
         error={errors.fields.bodyId}
         onChange={(v) => setMode(v as BodyMode)}
         options={[
@@ -205,6 +211,8 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
           label={t("bodyChosen")}
           placeholder={t("choose")}
           options={bodyOptions}
+          value={chosenBodyId}
+          onChange={setChosenBodyId}
         />
       </div>
 
@@ -222,12 +230,23 @@ export function FileAppealForm({ kinds, categories, regions, bodies, limits }: P
         error={errors.fields.text}
         max={limits.text.max}
         countLabel={(count, max) => t("count", { count, max })}
+        onChange={setText}
+      />
+      <TextSuggestions
+        text={text}
+        category={category}
+        region={region}
+        chosenId={mode === "choose" ? chosenBodyId : null}
+        onPick={(b) => {
+          setMode("choose");
+          setChosenBodyId(b.id);
+        }}
       />
       <FileField
         name="attachments"
         label={t("attachments")}
         hint={t("attachmentsHint", { maxFiles: limits.maxFiles, maxMegabytes: limits.maxMegabytes })}
-        accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+        accept={ATTACHMENT_ACCEPT}
         error={attachmentsError}
       />
 

@@ -1,4 +1,5 @@
 import type { FormErrors } from "@/components/form-errors";
+import { ATTACHMENT_LIMITS, ATTACHMENT_TYPES } from "@/server/appeals/attachment-limits";
 
 /**
  * The server names a bad file by its place in the list ("attachments.2"); the form names it by its file
@@ -20,8 +21,9 @@ export function chosenFiles(form: FormData, name = "attachments"): File[] {
   return form.getAll(name).filter((f): f is File => f instanceof File && (f.size > 0 || f.name !== ""));
 }
 
-const TYPES = ["application/pdf", "image/jpeg", "image/png"];
-const EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
+const TYPES: readonly string[] = ATTACHMENT_TYPES.map((t) => t.mimeType);
+const EXTENSIONS: readonly string[] = ATTACHMENT_TYPES.flatMap((t) => t.extensions);
+const knownEnding = (name: string) => EXTENSIONS.some((e) => name.toLowerCase().endsWith(e));
 
 /**
  * What is wrong with the chosen files, found in the browser before any byte is sent: on 3G a 30 MB file
@@ -30,17 +32,13 @@ const EXTENSIONS = /\.(pdf|jpe?g|png)$/i;
  * file's first bytes and refuses a file that is not what it says. Keys are the server's own
  * (`validation.<key>`), under the same field names, so the form shows them as it shows the server's.
  */
-export function fileProblemsBeforeUpload(
-  files: File[],
-  limits: { maxFiles: number; maxMegabytes: number },
-  name = "attachments",
-): Record<string, string> {
-  if (files.length > limits.maxFiles) return { [name]: "tooManyFiles" };
+export function fileProblemsBeforeUpload(files: File[], name = "attachments"): Record<string, string> {
+  if (files.length > ATTACHMENT_LIMITS.maxFiles) return { [name]: "tooManyFiles" };
   const problems: Record<string, string> = {};
   for (const [i, file] of files.entries()) {
     if (file.size === 0) problems[`${name}.${i}`] = "fileEmpty";
-    else if (file.size > limits.maxMegabytes * 1024 * 1024) problems[`${name}.${i}`] = "fileTooBig";
-    else if (!TYPES.includes(file.type) && !EXTENSIONS.test(file.name)) problems[`${name}.${i}`] = "fileType";
+    else if (file.size > ATTACHMENT_LIMITS.maxBytes) problems[`${name}.${i}`] = "fileTooBig";
+    else if (!TYPES.includes(file.type) && !knownEnding(file.name)) problems[`${name}.${i}`] = "fileType";
   }
   return problems;
 }

@@ -16,17 +16,20 @@ export async function StatementDetails({
   const t = await getTranslations("moderation.statement");
   const tg = await getTranslations("moderation.ground");
   const ts = await getTranslations("moderation.source");
+  const td = await getTranslations("moderation.dsa");
+  // A code of the DSA transparency database in words, the code beside it for those who compare figures.
+  const code = (value: string) => (
+    <>
+      {td.has(value as "DECISION_VISIBILITY_OTHER") ? td(value as "DECISION_VISIBILITY_OTHER") : value} (
+      <code>{value}</code>)
+    </>
+  );
   return (
     <dl className={`facts ${styles.facts}`}>
       <dt>{t("ground")}</dt>
       <dd>
         {tg(statement.tyndau_ground)}
-        {full && (
-          <>
-            {" "}
-            (<code>{statement.decision_ground}</code>)
-          </>
-        )}
+        {full && <>: {code(statement.decision_ground)}</>}
       </dd>
       <dt>{t("facts")}</dt>
       <dd className={styles.text}>{statement.decision_facts}</dd>
@@ -38,13 +41,9 @@ export async function StatementDetails({
       {full && (
         <>
           <dt>{t("visibility")}</dt>
-          <dd>
-            <code>{statement.decision_visibility}</code>
-          </dd>
+          <dd>{code(statement.decision_visibility)}</dd>
           <dt>{t("category")}</dt>
-          <dd>
-            <code>{statement.category}</code>
-          </dd>
+          <dd>{code(statement.category)}</dd>
           <dt>{t("automated")}</dt>
           <dd>{t("notAutomated")}</dd>
           <dt>{t("applicationDate")}</dt>

@@ -54,5 +54,6 @@ export function useActionForm(done?: string) {
       setErrors(messagesOf(error));
     }
   }
-  return { errors, run };
+  // A problem found in the browser (a file too large) is shown as the server's would be, nothing sent.
+  return { errors, run, refuse: setErrors };
 }

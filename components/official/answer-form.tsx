@@ -2,9 +2,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useTranslations } from "next-intl";
 import { type FormEvent, useRef, useState } from "react";
+import { chosenFiles, fileProblemsBeforeUpload } from "@/components/citizen/file-errors";
 import { FormAlert } from "@/components/form-alert";
+import { useLocalErrors } from "@/components/form-errors";
 import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import { useActionForm } from "./action-panel";
 import styles from "./official.module.css";
 
@@ -40,13 +43,16 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
   // What the last check found, kept until the official sends anyway or checks the edited draft again.
   const [check, setCheck] = useState<Check | null>(null);
   const checkRef = useRef<HTMLDivElement>(null);
-  const { errors, run } = useActionForm();
+  const { errors, run, refuse } = useActionForm();
+  const localErrors = useLocalErrors();
   const fileError = Object.entries(errors.fields).find(([k]) => k.startsWith("attachments"))?.[1];
 
   async function onSubmit(event: FormEvent<HTMLFormElement>) {
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     form.set("appealId", appealId);
+    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form)), ATTACHMENT_MESSAGE_VALUES);
+    if (refused) return refuse(refused);
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const send = () => run(() => answer.mutateAsync(form));
     if (submitter?.value === "send") return send();
@@ -160,7 +166,7 @@ export function AnswerForm({ appealId, appealRights, limits }: Props) {
           name="attachments"
           type="file"
           multiple
-          accept="application/pdf,image/jpeg,image/png,.pdf,.jpg,.jpeg,.png"
+          accept={ATTACHMENT_ACCEPT}
           aria-invalid={fileError ? true : undefined}
           aria-describedby={fileError ? "answer-files-hint answer-files-error" : "answer-files-hint"}
         />

@@ -3,6 +3,7 @@ import { useMutation, useQuery } from "@tanstack/react-query";
 import type { inferRouterInputs } from "@trpc/server";
 import { useLocale, useTranslations } from "next-intl";
 import { type FormEvent, useEffect, useState } from "react";
+import { TextSuggestions } from "@/components/body-suggestion/text-suggestions";
 import { chosenFiles, fileProblemsBeforeUpload } from "@/components/citizen/file-errors";
 import { FormAlert } from "@/components/form-alert";
 import { type FormErrors, NO_ERRORS, useErrorMessages, useLocalErrors } from "@/components/form-errors";
@@ -10,6 +11,7 @@ import { TextField } from "@/components/text-field";
 import { useTRPC } from "@/components/trpc-provider";
 import { useRouter } from "@/i18n/navigation";
 import { routing } from "@/i18n/routing";
+import { ATTACHMENT_ACCEPT, ATTACHMENT_MESSAGE_VALUES } from "@/server/appeals/attachment-limits";
 import { bodyName } from "@/server/directory/body-name";
 import type { AppRouter } from "@/server/routers/_app";
 import { keepAccessCode } from "./access-code-store";
@@ -53,6 +55,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
   const [bodyChosen, setBodyChosen] = useState(false);
   const [phone, setPhone] = useState("");
   const [citizenLocale, setCitizenLocale] = useState<string>(locale);
+  const [text, setText] = useState("");
   const file = useMutation(trpc.operator.file.mutationOptions());
   const suggestions = useQuery(
     trpc.directory.suggest.queryOptions(
@@ -74,7 +77,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
     // Sent as the form is, files included; the server validates every field.
     const form = new FormData(event.currentTarget);
     form.set("idempotencyKey", idempotencyKey);
-    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form), limits));
+    const refused = localErrors(fileProblemsBeforeUpload(chosenFiles(form)), ATTACHMENT_MESSAGE_VALUES);
     if (refused) {
       setErrors(refused);
       return;
@@ -255,6 +258,17 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
           maxLength={10_000}
           required
           error={errors.fields.text}
+          onValueChange={setText}
+        />
+        <TextSuggestions
+          text={text}
+          category={category}
+          region={region}
+          chosenId={bodyChosen ? bodyId : null}
+          onPick={(b) => {
+            setBodyId(b.id);
+            setBodyChosen(true);
+          }}
         />
         <div className="field">
           <label htmlFor="field-attachments">{t("attachments")}</label>
@@ -266,7 +280,7 @@ export function AssistedFilingForm({ kinds, categories, regions, bodies, limits 
             name="attachments"
             type="file"
             multiple
-            accept=".pdf,.jpg,.jpeg,.png,application/pdf,image/jpeg,image/png"
+            accept={ATTACHMENT_ACCEPT}
             aria-invalid={attachmentsError ? true : undefined}
             aria-describedby={
               attachmentsError ? "field-attachments-hint field-attachments-error" : "field-attachments-hint"

@@ -147,7 +147,7 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
 
     await step("reference tables", async () => {
       await exec(`create temp table gen_bodies on commit drop as
-        select id, code, region, parent_id, level, categories from state_bodies`);
+        select id, code, region, parent_id, level, categories, name_kk, name_ru from state_bodies`);
       await exec(
         `create temp table gen_body_params on commit drop as
         select id::uuid, late::float8, silent::float8, formality::float8, extend::float8, clarify::float8,

@@ -6,6 +6,13 @@ import { REGION_CODES } from "@/server/directory/regions";
  * per-body conduct and computed with the same deadline rules as the domain (calendar-functions.ts).
  * `u(k)` is the k-th independent uniform draw of the row. Nothing after `now` happens.
  */
+/**
+ * The share of generated appeals whose text names the body they are for, as the heading of a written
+ * appeal does ("Кому: Аппарат акима Бостандыкского района…"). The rest carry only their topic's text, which
+ * tells the category and never the body.
+ */
+export const ADDRESSED_SHARE = 0.4;
+
 const u = (k: number, row = "n") => `pg_temp.u(${row}, ${k})`;
 const pick = (k: number, n: number) => `floor(${u(k)} * ${n})::int`;
 
@@ -16,6 +23,7 @@ create temp table gen_p1 on commit drop as
 with picked as (
   select n::bigint as n, b.id as body_id, b.region as body_region, b.parent_id,
     b.categories[1 + floor(${u(2)} * cardinality(b.categories))::int]::text as category,
+    b.name_kk as body_name_kk, b.name_ru as body_name_ru,
     fb.body_id as alt_body_id, mb.body_id as alt_body2_id
   from generate_series(1, ${Math.trunc(o.appeals)}) n
   join gen_body_buckets bb on bb.bucket = ${pick(1, 10000)}
@@ -40,7 +48,12 @@ select p.n, md5('${o.tag}:' || p.n)::uuid as id, 1::smallint as phase, null::uui
   case when p.channel <> 'online' then nm.name end as applicant_name,
   case when p.channel = 'assisted' then (select id from gen_roles where role = 'operator') end as filed_by_id,
   ${u(8, "p.n")} < case p.channel when 'online' then 0.45 when 'assisted' then 0.2 else 0.3 end as publish_consent,
-  t.subject as topic_subject, t.text as topic_text, t.locale,
+  t.subject as topic_subject,
+  -- A written appeal opens with whom it is addressed to; on a web form most people skip that line.
+  case when ${u(90, "p.n")} < ${ADDRESSED_SHARE}
+    then case t.locale when 'kk' then 'Кімге: ' || p.body_name_kk else 'Кому: ' || p.body_name_ru end || '. ' || t.text
+    else t.text end as topic_text,
+  t.locale,
   least(
     pg_temp.at_min(
       case when p.channel = 'assisted' then pg_temp.on_or_after(d.day) else d.day end,

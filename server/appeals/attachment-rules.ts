@@ -1,10 +1,10 @@
 import { createHash } from "node:crypto";
 import { DomainError } from "../errors";
+import { ATTACHMENT_LIMITS } from "./attachment-limits";
 import { checkPdf } from "./check-pdf";
 import { type ImageFormat, reencodeImage } from "./reencode-image";
 
-/** 40 megapixels holds an A4 page scanned at 600 dpi or any ordinary phone photo. */
-export const ATTACHMENT_LIMITS = { maxFiles: 5, maxBytes: 5 * 1024 * 1024, maxPixels: 40_000_000 } as const;
+export { ATTACHMENT_LIMITS };
 
 const SIGNATURES: { mimeType: string; magic: number[]; image?: ImageFormat }[] = [
   { mimeType: "application/pdf", magic: [0x25, 0x50, 0x44, 0x46, 0x2d] },

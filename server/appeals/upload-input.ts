@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { formDataObject } from "../form-data";
+import { ATTACHMENT_MESSAGE_VALUES } from "./attachment-limits";
 import { ATTACHMENT_LIMITS, inspectFile } from "./attachment-rules";
 
 /**
@@ -10,18 +11,27 @@ import { ATTACHMENT_LIMITS, inspectFile } from "./attachment-rules";
 const Upload = z
   .instanceof(File)
   .refine((f) => f.size > 0, { params: { key: "fileEmpty" }, abort: true })
-  .refine((f) => f.size <= ATTACHMENT_LIMITS.maxBytes, { params: { key: "fileTooBig" }, abort: true })
+  .refine((f) => f.size <= ATTACHMENT_LIMITS.maxBytes, {
+    params: { key: "fileTooBig", values: ATTACHMENT_MESSAGE_VALUES },
+    abort: true,
+  })
   .transform(async (f, ctx) => {
     const file = { fileName: f.name, bytes: Buffer.from(await f.arrayBuffer()) };
     const { problem } = await inspectFile(file);
     if (!problem) return file;
-    ctx.addIssue({ code: "custom", message: problem, params: { key: problem } });
+    ctx.addIssue({
+      code: "custom",
+      message: problem,
+      params: { key: problem, values: ATTACHMENT_MESSAGE_VALUES },
+    });
     return z.NEVER;
   });
 
 export const Uploads = z
   .array(z.instanceof(File))
-  .refine((files) => files.length <= ATTACHMENT_LIMITS.maxFiles, { params: { key: "tooManyFiles" } })
+  .refine((files) => files.length <= ATTACHMENT_LIMITS.maxFiles, {
+    params: { key: "tooManyFiles", values: ATTACHMENT_MESSAGE_VALUES },
+  })
   .pipe(z.array(Upload));
 
 /** The input schemas that take files: only their procedures may receive a body of upload size. */

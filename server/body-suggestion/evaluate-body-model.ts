@@ -16,6 +16,9 @@ export type BodyModelScore = {
   /** Held-out appeals an official forwarded: how often the top 3 held the body that finally answered. */
   forwarded: number;
   forwardedAt3: number;
+  /** How long one suggestion took, as the form waits for it: median and 95th percentile, ms. */
+  p50Ms: number;
+  p95Ms: number;
 };
 
 /**
@@ -44,7 +47,9 @@ export async function evaluateBodyModel(
   let at3 = 0;
   let forwarded = 0;
   let forwardedAt3 = 0;
+  const took: number[] = [];
   for (const row of rows.filter((r) => heldOut(r.id))) {
+    const started = performance.now();
     const top = (
       await suggestBodyFromText(db, {
         text: `${row.subject} ${row.text}`,
@@ -52,6 +57,7 @@ export async function evaluateBodyModel(
         category: row.category,
       })
     ).map((s) => s.id);
+    took.push(performance.now() - started);
     tested++;
     if (top[0] === row.body_id) at1++;
     if (top.includes(row.body_id)) at3++;
@@ -61,6 +67,8 @@ export async function evaluateBodyModel(
     }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
+  took.sort((a, b) => a - b);
+  const at = (q: number) => took[Math.min(took.length - 1, Math.floor(q * took.length))] ?? 0;
   return {
     trainedOn,
     tested,
@@ -68,5 +76,7 @@ export async function evaluateBodyModel(
     accuracyAt3: ratio(at3, tested),
     forwarded,
     forwardedAt3: ratio(forwardedAt3, forwarded),
+    p50Ms: at(0.5),
+    p95Ms: at(0.95),
   };
 }

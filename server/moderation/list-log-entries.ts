@@ -1,16 +1,43 @@
-import { and, desc, eq, lt, max, type SQL } from "drizzle-orm";
+import { and, asc, count, desc, eq, gt, lt, max, type SQL, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { appealPublications, moderationContests, moderationLog } from "@/db/schema";
+import { appealPublications, appeals, moderationContests, moderationLog } from "@/db/schema";
 import type { PublicLogContent } from "./append-log-entry";
+import type { ModerationGround } from "./statement-of-reasons";
 
 export const LOG_LIST_PAGE_SIZE = 50;
 
 /**
- * A page of the public log for reading, newest first: each entry's public content, whether its appeal is
- * public now (so its page may be linked), and how a contest of it ended. Nothing of the appeal's text.
+ * What a reader may narrow the log to: the body an appeal is addressed to, the ground, one appeal. The
+ * appeals are joined on the left: grading rounds' entries are about no appeal and stay in the whole log.
  */
-export async function listLogEntries(db: Db, o: { before?: number | null }) {
-  const where: SQL | undefined = o.before ? lt(moderationLog.seq, o.before) : undefined;
+export type LogFilters = {
+  /** The id of the body the appeal is addressed to now. */
+  body?: string | null;
+  ground?: ModerationGround | null;
+  /** An appeal's number, as on its receipt. */
+  appeal?: string | null;
+};
+
+const isFiltered = (f: LogFilters) => Boolean(f.body || f.ground || f.appeal);
+
+function filterConditions(f: LogFilters): SQL[] {
+  return [
+    ...(f.body ? [eq(appeals.bodyId, f.body)] : []),
+    // The ground is part of the hashed entry itself, never a column someone could change apart from it.
+    ...(f.ground
+      ? [sql`(${moderationLog.canonical}::jsonb -> 'statement' ->> 'tyndau_ground') = ${f.ground}`]
+      : []),
+    ...(f.appeal ? [eq(appeals.number, f.appeal.trim().toUpperCase())] : []),
+  ];
+}
+
+/**
+ * A page of the public log for reading, newest first, narrowed by `filters`: each entry's public content,
+ * whether its appeal is public now (so its page may be linked), and how a contest of it ended. Nothing of
+ * the appeal's text. `newerBefore` is the `before` of the page of newer entries, null on the newest.
+ */
+export async function listLogEntries(db: Db, o: { before?: number | null } & LogFilters) {
+  const filters = filterConditions(o);
   const rows = await db
     .select({
       seq: moderationLog.seq,
@@ -21,6 +48,7 @@ export async function listLogEntries(db: Db, o: { before?: number | null }) {
       contestDecidedSeq: moderationContests.decidedSeq,
     })
     .from(moderationLog)
+    .leftJoin(appeals, eq(appeals.id, moderationLog.appealId))
     .leftJoin(appealPublications, eq(appealPublications.appealId, moderationLog.appealId))
     .leftJoin(
       moderationContests,
@@ -29,10 +57,31 @@ export async function listLogEntries(db: Db, o: { before?: number | null }) {
         eq(moderationContests.contestedSeq, moderationLog.seq),
       ),
     )
-    .where(where)
+    .where(and(...filters, ...(o.before ? [lt(moderationLog.seq, o.before)] : [])))
     .orderBy(desc(moderationLog.seq))
     .limit(LOG_LIST_PAGE_SIZE);
-  const [last] = await db.select({ seq: max(moderationLog.seq) }).from(moderationLog);
+
+  const newest = rows[0]?.seq;
+  const newer =
+    newest === undefined
+      ? []
+      : await db
+          .select({ seq: moderationLog.seq })
+          .from(moderationLog)
+          .leftJoin(appeals, eq(appeals.id, moderationLog.appealId))
+          .where(and(...filters, gt(moderationLog.seq, newest)))
+          .orderBy(asc(moderationLog.seq))
+          .limit(LOG_LIST_PAGE_SIZE);
+  const newerEnd = newer.at(-1)?.seq;
+
+  // Unfiltered, the newest entry's number is how many there are; filtered, they are counted.
+  const [total] = isFiltered(o)
+    ? await db
+        .select({ n: count() })
+        .from(moderationLog)
+        .leftJoin(appeals, eq(appeals.id, moderationLog.appealId))
+        .where(and(...filters))
+    : await db.select({ n: max(moderationLog.seq) }).from(moderationLog);
 
   return {
     entries: rows.map((r) => ({
@@ -42,7 +91,8 @@ export async function listLogEntries(db: Db, o: { before?: number | null }) {
       appealIsPublic: r.visibility === "published" || r.visibility === "published_redacted",
       contest: r.contestStatus ? { status: r.contestStatus, decidedSeq: r.contestDecidedSeq } : null,
     })),
-    total: Number(last?.seq ?? 0),
+    total: Number(total?.n ?? 0),
+    newerBefore: newerEnd === undefined ? null : newerEnd + 1,
   };
 }
 

@@ -5,8 +5,10 @@ import { appealPublications, moderationLog, stateBodies } from "@/db/schema";
 import { fileAppeal } from "@/server/appeals/file-appeal";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
+import { isGradingContent, type PublicLogContent } from "./append-log-entry";
 import { changeVisibility } from "./change-visibility";
 import { latestCheckpoint, signCheckpoint } from "./checkpoint";
+import { listLogEntries } from "./list-log-entries";
 import { newSigningKeyPem, signingKeyFromPem } from "./log-signing-key";
 import { buildStatement } from "./statement-of-reasons";
 import { type Verdict, verifyLog } from "./verify-log";
@@ -161,5 +163,44 @@ describe("the public moderation log", () => {
         sql`update moderation_log set seq = 3 where seq = 1000`,
       ),
     ).toMatchObject({ ok: false, seq: 2, problem: "content is numbered 3" });
+  });
+
+  it("narrows the public reading to a body, a ground or one appeal, and says how many match", async () => {
+    const [astana] = await db().select().from(stateBodies).where(eq(stateBodies.code, "akimat-astana"));
+    const [almaty] = await db().select().from(stateBodies).where(eq(stateBodies.code, "akimat-almaty-city"));
+    const count = async (filters: Parameters<typeof listLogEntries>[1]) =>
+      (await listLogEntries(db(), filters)).total;
+    const before = {
+      all: await count({}),
+      astana: await count({ body: astana?.id }),
+      personal: await count({ ground: "personal_data_of_others" }),
+    };
+    await moderate(4);
+
+    expect(await count({})).toBe(before.all + 4);
+    expect(await count({ body: astana?.id })).toBe(before.astana + 4);
+    expect(await listLogEntries(db(), { body: almaty?.id })).toMatchObject({ entries: [], total: 0 });
+    const personal = await listLogEntries(db(), { ground: "personal_data_of_others" });
+    expect(personal.total).toBe(before.personal + 2);
+    expect(
+      new Set(
+        personal.entries.map((e) =>
+          isGradingContent(e.content) ? null : e.content.statement?.tyndau_ground,
+        ),
+      ),
+    ).toEqual(new Set(["personal_data_of_others"]));
+    expect(await count({ ground: "threats" })).toBe(0);
+
+    const appealOf = (c: PublicLogContent) => (isGradingContent(c) ? null : c.appeal);
+    const listedSecond = (await listLogEntries(db(), {})).entries[1];
+    const one = (listedSecond && appealOf(listedSecond.content)) ?? "";
+    const byNumber = await listLogEntries(db(), { appeal: ` ${one.toLowerCase()} ` });
+    expect(byNumber.entries.map((e) => appealOf(e.content))).toEqual([one]);
+    // A page of older matches leads back to the newer ones by their `before`.
+    const [newest, second] = personal.entries;
+    const older = await listLogEntries(db(), { ground: "personal_data_of_others", before: newest?.seq });
+    expect(older.entries[0]?.seq).toBe(second?.seq);
+    expect(older.newerBefore).toBe((newest?.seq ?? 0) + 1);
+    expect(personal.newerBefore).toBeNull();
   });
 });

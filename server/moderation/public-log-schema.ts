@@ -70,6 +70,7 @@ export const LogEntriesOutput = z.strictObject({
     }),
   ),
   total: count,
+  newerBefore: seq.nullable(),
 });
 
 export const LogFiguresOutput = z.strictObject({

@@ -138,7 +138,7 @@ describe("appeal procedures", () => {
     });
     const big = new File([PDF, Buffer.alloc(5 * 1024 * 1024)], "big.pdf");
     expect(await fieldErrorsOf(caller.appeal.file(appealForm(await validFields(), [big])))).toMatchObject({
-      "attachments.0": { key: "fileTooBig" },
+      "attachments.0": { key: "fileTooBig", values: { maxMegabytes: 5 } },
     });
     const long = { ...(await validFields()), text: "x".repeat(10_001) };
     expect(await fieldErrorsOf(caller.appeal.file(appealForm(long)))).toMatchObject({

@@ -181,9 +181,16 @@ export const moderationRouter = router({
   }),
   // The public log, for reading; /api/moderation-log serves the same entries for verification.
   log: publicProcedure
-    .input(z.strictObject({ before: z.int().min(1).nullish() }))
+    .input(
+      z.strictObject({
+        before: z.int().min(1).nullish(),
+        body: z.uuid().nullish(),
+        ground: z.enum(MODERATION_GROUNDS).nullish(),
+        appeal: z.string().trim().max(40).nullish(),
+      }),
+    )
     .output(LogEntriesOutput)
-    .query(({ ctx, input }) => listLogEntries(ctx.db, { before: input.before })),
+    .query(({ ctx, input }) => listLogEntries(ctx.db, input)),
   figures: publicProcedure.output(LogFiguresOutput).query(({ ctx }) => logFigures(ctx.db)),
   checkpoint: publicProcedure.output(CheckpointOutput).query(({ ctx }) => latestCheckpoint(ctx.db)),
 });

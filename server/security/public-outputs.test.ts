@@ -421,7 +421,8 @@ describe("public outputs, field by field", () => {
 
   it("moderation.log: each entry's content exactly as hashed, its statement and its contest", async () => {
     const listed = await anyone().moderation.log({});
-    expect(keys(listed)).toEqual(["entries", "total"]);
+    // newerBefore: the number of a log entry, public as every entry's own.
+    expect(keys(listed)).toEqual(["entries", "newerBefore", "total"]);
     const stored = await db()
       .select({ seq: moderationLog.seq, canonical: moderationLog.canonical })
       .from(moderationLog)

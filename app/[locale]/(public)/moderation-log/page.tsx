@@ -2,6 +2,7 @@ import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { LogEntry } from "@/components/moderation/log-entry";
 import { LogFiguresTables } from "@/components/moderation/log-figures-tables";
+import { LogFilterForm, readLogFilters } from "@/components/moderation/log-filter-form";
 import styles from "@/components/moderation/moderation.module.css";
 import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
@@ -22,14 +23,22 @@ export async function generateMetadata({ params }: Pick<Props, "params">) {
 export default async function ModerationLogPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
-  const raw = (await searchParams).before;
+  const query = await searchParams;
+  const raw = query.before;
   const before = typeof raw === "string" && /^\d{1,15}$/.test(raw) && Number(raw) > 0 ? Number(raw) : null;
+  const filters = readLogFilters(query);
   const caller = await getCaller();
-  const [page, figures, checkpoint] = await Promise.all([
-    caller.moderation.log({ before }),
+  const [page, figures, checkpoint, bodies] = await Promise.all([
+    caller.moderation.log({ before, ...filters }),
     caller.moderation.figures(),
     caller.moderation.checkpoint(),
+    caller.directory.list({ locale: locale as "kk" }),
   ]);
+  // The filters go with every link between pages of the log, and through a change of language.
+  const filterQuery = Object.fromEntries(
+    Object.entries(filters).filter((e): e is [string, string] => typeof e[1] === "string"),
+  );
+  const filtered = Object.keys(filterQuery).length > 0;
   const t = await getTranslations("moderation.log");
   const ta = await getTranslations("moderation.action");
   const ts = await getTranslations("moderation.source");
@@ -50,10 +59,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
     newest !== undefined && oldest !== undefined && seq <= newest && seq >= oldest
       ? `#entry-${seq}`
       : { pathname: "/moderation-log", query: { before: String(seq + 1) }, hash: `entry-${seq}` };
-  const newer =
-    newest !== undefined && newest < page.total
-      ? Math.min(newest + LOG_LIST_PAGE_SIZE + 1, page.total + 1)
-      : null;
+  const newer = page.newerBefore;
 
   return (
     <>
@@ -142,13 +148,17 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
 
       <section className={styles.section} aria-labelledby="entries-heading">
         <h2 id="entries-heading">{t("entriesTitle", { count: page.total })}</h2>
+        <LogFilterForm locale={locale} values={filters} bodies={bodies} />
         {page.entries.length === 0 ? (
-          <p>{t("empty")}</p>
+          <p role={filtered ? "status" : undefined}>{filtered ? t("filter.none") : t("empty")}</p>
         ) : (
           <>
-            <p className="hint">
-              {t("showing", { newest: newest ?? 0, oldest: oldest ?? 0, total: page.total })}
-            </p>
+            {/* Filtered, the entries' numbers have gaps: "#8 to #8 of 1" would mislead. */}
+            {!filtered && (
+              <p className="hint">
+                {t("showing", { newest: newest ?? 0, oldest: oldest ?? 0, total: page.total })}
+              </p>
+            )}
             <ol className={styles.entries} aria-labelledby="entries-heading">
               {page.entries.map((e) => (
                 <LogEntry key={e.seq} entry={e} entryHref={entryHref} />
@@ -158,11 +168,15 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
         )}
         <nav className="pager" aria-label={t("pages")}>
           {newer !== null && (
-            <Link href={{ pathname: "/moderation-log", query: { before: String(newer) } }}>{t("newer")}</Link>
+            <Link href={{ pathname: "/moderation-log", query: { ...filterQuery, before: String(newer) } }}>
+              {t("newer")}
+            </Link>
           )}
-          {before !== null && <Link href="/moderation-log">{t("newest")}</Link>}
-          {oldest !== undefined && oldest > 1 && (
-            <Link href={{ pathname: "/moderation-log", query: { before: String(oldest) } }}>
+          {before !== null && (
+            <Link href={{ pathname: "/moderation-log", query: filterQuery }}>{t("newest")}</Link>
+          )}
+          {page.entries.length === LOG_LIST_PAGE_SIZE && oldest !== undefined && oldest > 1 && (
+            <Link href={{ pathname: "/moderation-log", query: { ...filterQuery, before: String(oldest) } }}>
               {t("older")}
             </Link>
           )}

@@ -20,6 +20,8 @@ const PUBLIC_ROUTES: Record<string, Record<string, string[]>> = {
   "exports/metrics.json": { "/api/exports/metrics.json": ["get"] },
   "exports/answers.csv": { "/api/exports/answers.csv": ["get"] },
   "exports/answers.json": { "/api/exports/answers.json": ["get"] },
+  "exports/grading-rounds/[id]/sample.csv": { "/api/exports/grading-rounds/{id}/sample.csv": ["get"] },
+  "exports/grading-rounds/[id]/sample.json": { "/api/exports/grading-rounds/{id}/sample.json": ["get"] },
   "exports/register-figures.csv": { "/api/exports/register-figures.csv": ["get"] },
   "exports/register-figures.json": { "/api/exports/register-figures.json": ["get"] },
   "moderation-log": { "/api/moderation-log": ["get"] },

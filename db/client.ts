@@ -29,3 +29,26 @@ export function getDatabase(): Database {
   }
   return shared;
 }
+
+let sharedRead: Database | undefined;
+
+/**
+ * The pool for public reads that may lag a few seconds: a replica's (DATABASE_READ_URL) when one is
+ * configured, else the primary's. Never for writes, nor for what a signed-in person must see at once.
+ */
+export function getReadDatabase(): Database {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getDatabase();
+  sharedRead ??= Object.assign(createDatabase(url), { [PRIMARY]: getDatabase() });
+  return sharedRead;
+}
+
+const PRIMARY = Symbol("primary");
+
+/**
+ * Where a read path writes what it derived (the figure cache): a replica's pool carries its primary's; any
+ * other handle writes to itself.
+ */
+export function primaryOf(db: Db): Db {
+  return (db as { [PRIMARY]?: Database })[PRIMARY] ?? db;
+}

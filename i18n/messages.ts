@@ -30,6 +30,7 @@ export const MESSAGE_AREAS = [
   "openData",
   "clock",
   "answer-check",
+  "replica",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

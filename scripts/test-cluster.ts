@@ -12,6 +12,7 @@ import os from "node:os";
 import path from "node:path";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import { createDatabase, type Database } from "@/db/client";
+import { freePort } from "@/db/embedded-server";
 import { appealEvents, notifications, stateBodies } from "@/db/schema";
 import { DEMO_LOGINS } from "@/db/seed/demo";
 import { almaty, fileTestAppeal } from "@/test/official-fixtures";
@@ -19,6 +20,7 @@ import { moderatorLogin, registerCitizens, signInAll, verifyModerationLog } from
 import { appServer, sleep } from "./crash/app-server";
 import { checkInvariants } from "./crash/check-invariants";
 import { mutate, type Session, signIn } from "./crash/http-client";
+import { type Replica, startReplica } from "./crash/replica";
 import { roundRobinProxy } from "./crash/round-robin-proxy";
 import { FILING_ALLOWANCE, ServerGate, submissionLoad } from "./crash/submission-load";
 import { formOf, newSubmission, seededRandom } from "./crash/submissions";
@@ -33,7 +35,6 @@ const MODE = full
   ? { name: "full", kills: 8, clients: 8, citizens: 160, overdue: 40, uptimeMs: [1000, 6000] as const }
   : { name: "quick", kills: 2, clients: 4, citizens: 30, overdue: 6, uptimeMs: [1500, 3000] as const };
 const seed = Number(flag("--seed") ?? Math.floor(Math.random() * 2 ** 31));
-const PORTS = { proxy: 3193, web: [3191, 3192] } as const;
 const BODY_CODES = ["akimat-almaty-city", "akimat-astana", "akimat-shymkent"];
 const PASSWORD = `cluster-${seed}-password`;
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
@@ -118,6 +119,94 @@ async function jobsRanOnce(db: Database, appealIds: string[]): Promise<string[]>
   }
 }
 
+/** A public page or endpoint fetched as an anonymous reader; a page's replica note read from its markup. */
+async function read(url: string): Promise<{ status: number; lag: string | null }> {
+  const res = await fetch(url, { signal: AbortSignal.timeout(30_000) });
+  const text = await res.text();
+  return { status: res.status, lag: /data-replica-lag="([^"]*)"/.exec(text)?.[1] ?? null };
+}
+
+const appealCount = async (db: Database) =>
+  Number((await db.execute<{ n: number }>(sql`select count(*)::int as n from appeals`))[0]?.n);
+
+/**
+ * The delay a page shows is the replica's: with replay paused while citizens file, the replica falls
+ * behind (it misses appeals the primary has) and the dashboard says so, by at least the time paused; once
+ * resumed it catches up and says it is current again.
+ */
+async function lagIsShown(base: string, db: Database, replicaDb: Database): Promise<string[]> {
+  await replicaDb.execute(sql`select pg_wal_replay_pause()`);
+  const paused = Date.now();
+  const problems: string[] = [];
+  try {
+    await sleep(4000);
+    const page = await read(`${base}/en/dashboard`);
+    const elapsed = Math.floor((Date.now() - paused) / 1000);
+    const [primary, replica] = [await appealCount(db), await appealCount(replicaDb)];
+    if (page.status !== 200 || page.lag === null)
+      problems.push(`paused: the dashboard answered ${page.status} without its replica note`);
+    else if (!(Number(page.lag) >= elapsed - 1))
+      problems.push(`replay paused ${elapsed} s, yet the dashboard said the copy is ${page.lag} s behind`);
+    if (replica >= primary)
+      problems.push(`replay paused, yet the replica had all ${primary} appeals: nobody filed meanwhile`);
+  } finally {
+    await replicaDb.execute(sql`select pg_wal_replay_resume()`);
+  }
+  const filed = await appealCount(db);
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    const page = await read(`${base}/en/dashboard`);
+    if (page.lag === "0" && (await appealCount(replicaDb)) >= filed) return problems;
+    if (Date.now() > deadline)
+      return [...problems, `replay resumed, the dashboard still says ${page.lag} s behind after 60 s`];
+    await sleep(250);
+  }
+}
+
+/**
+ * Public reads need only the replica: with every process of the primary stopped (SIGSTOP), the dashboards,
+ * a public appeal, the list, the exports and Open311 GET still answer through both web processes.
+ */
+async function publicReadsSurviveAStoppedPrimary(base: string, replica: Replica, appealNumber: string) {
+  const urls = [
+    `${base}/en/dashboard`,
+    `${base}/kk/dashboard/regions/almaty_city`,
+    `${base}/ru/public-appeals`,
+    `${base}/kk/public-appeals/${encodeURIComponent(appealNumber)}`,
+    `${base}/api/exports/metrics.json`,
+    `${base}/api/exports/public-appeals.csv`,
+    `${base}/api/open311/v2/requests.json`,
+  ];
+  const pages = (url: string) => !url.includes("/api/");
+  const problems: string[] = [];
+  // Each on both processes first: what a page derives from the replica it may store on the primary.
+  for (const url of [...urls, ...urls]) {
+    const answer = await read(url);
+    if (answer.status !== 200) problems.push(`${url} answered ${answer.status} before the primary stopped`);
+  }
+  const stopped: number[] = [];
+  const started = Date.now();
+  try {
+    // The postmaster comes first in the list; a backend it forked while the first round ran is caught by
+    // the second.
+    for (let round = 0; round < 2; round++)
+      for (const pid of replica.primaryPids())
+        if (!stopped.includes(pid)) {
+          process.kill(pid, "SIGSTOP");
+          stopped.push(pid);
+        }
+    for (const url of [...urls, ...urls]) {
+      const answer = await read(url).catch((error: Error) => ({ status: error.name, lag: null }));
+      if (answer.status !== 200) problems.push(`primary stopped: ${url} answered ${answer.status}`);
+      else if (pages(url) && answer.lag === null)
+        problems.push(`primary stopped: ${url} has no replica note`);
+    }
+  } finally {
+    for (const pid of stopped) process.kill(pid, "SIGCONT");
+  }
+  return { problems, stoppedMs: Date.now() - started, reads: urls.length * 2 };
+}
+
 async function main() {
   const started = Date.now();
   const databaseUrl = process.env.DATABASE_URL;
@@ -130,24 +219,32 @@ async function main() {
   const savedCheckpoint = path.join(work, "checkpoint.json");
   const rnd = seededRandom(seed);
   const db = createDatabase(databaseUrl, { max: 4 });
-  const proxyBase = `http://localhost:${PORTS.proxy}`;
-  const webs = PORTS.web.map((port, i) =>
+  // Free ports, not fixed ones: other test runs share the machine.
+  const ports = { proxy: await freePort(), web: [await freePort(), await freePort()] };
+  const proxyBase = `http://localhost:${ports.proxy}`;
+  // A streaming replica of the whole server: the web processes read public pages from it.
+  const replica = await startReplica({ primaryUrl: databaseUrl, log: path.join(work, "replica.log") });
+  const databaseName = new URL(databaseUrl).pathname.slice(1);
+  const replicaDb = createDatabase(replica.url(databaseName), { max: 2 });
+  const webs = ports.web.map((port, i) =>
     appServer({
       port,
       log: path.join(work, `web-${i + 1}.log`),
-      env: { BACKGROUND_JOBS: "off", NEXTAUTH_URL: proxyBase },
+      env: { BACKGROUND_JOBS: "off", NEXTAUTH_URL: proxyBase, DATABASE_READ_URL: replica.url(databaseName) },
     }),
   );
   const workers: ReturnType<typeof startWorker>[] = [];
   const violations: string[] = [];
   const kills: number[] = [];
+  const timeline: string[] = [];
+  const cutLog: string[] = [];
   console.log(`cluster test (${MODE.name}, seed ${seed}): 2 web processes, 2 workers; logs in ${work}`);
   const stopAll = async () => {
     await Promise.all(webs.map((w) => w.stop().catch(() => {})));
     for (const w of workers) w.kill("SIGTERM");
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const)
-    process.once(signal, () => void stopAll().finally(() => process.exit(130)));
+    process.once(signal, () => void stopAll().finally(() => replica.stop().finally(() => process.exit(130))));
 
   try {
     const bodyIds = (
@@ -166,7 +263,7 @@ async function main() {
     // Web processes one after the other: each start migrates and seeds, which must not race itself.
     for (const web of webs) await web.start();
     for (let i = 0; i < 2; i++) workers.push(startWorker(path.join(work, `worker-${i + 1}.log`)));
-    const proxy = await roundRobinProxy({ port: PORTS.proxy, upstreams: webs.map((w) => w.base) });
+    const proxy = await roundRobinProxy({ port: ports.proxy, upstreams: webs.map((w) => w.base) });
 
     violations.push(
       ...(await sessionsAreShared(
@@ -208,19 +305,29 @@ async function main() {
       if (!victim) break;
       kills.push(gate.inFlight);
       gate.epoch += 1;
+      timeline.push(`${new Date().toISOString()} kill ${victim.base}`);
       await victim.kill();
       gate.epoch += 1;
+      timeline.push(`${new Date().toISOString()} dead, restarting`);
       await victim.start();
+      timeline.push(`${new Date().toISOString()} restarted`);
       const problem = await verifyModerationLog(proxy.base, savedCheckpoint);
       if (problem) violations.push(`after kill ${k + 1}: ${problem}`);
     }
     await sleep(rnd.int(MODE.uptimeMs[0], MODE.uptimeMs[1]));
+    // Under the same filing load: the replica's delay as shown, then public reads with the primary stopped.
+    violations.push(...(await lagIsShown(proxy.base, db, replicaDb)));
+    const published = load.submissions.find((s) => s.ack && load.published.has(s.ack.id))?.ack?.number;
+    if (!published) throw new Error("no appeal was published under load");
+    const stoppedPrimary = await publicReadsSurviveAStoppedPrimary(proxy.base, replica, published);
+    violations.push(...stoppedPrimary.problems);
     await load.stop();
     violations.push(...load.violations);
 
     violations.push(...(await jobsRanOnce(db, late)));
     const finalLog = await verifyModerationLog(proxy.base, savedCheckpoint);
     if (finalLog) violations.push(finalLog);
+    cutLog.push(...proxy.cuts.map((c) => `proxy cut ${c}`));
     await proxy.close();
     await stopAll();
 
@@ -237,15 +344,19 @@ async function main() {
         `served by each web process: ${[...proxy.served.values()].join(" / ")} requests`,
         `load: ${MODE.clients} clients; ${acked.length} appeals acknowledged, ${load.published.size} published`,
         `shared: sessions, the filing limit; ${late.length} overdue appeals each marked once by two workers`,
+        `replica: delay shown while paused; ${stoppedPrimary.reads} public reads answered in ${(stoppedPrimary.stoppedMs / 1000).toFixed(1)} s with the primary stopped`,
         `${violations.length === 0 ? "PASS" : `FAIL: ${violations.length} violation(s)`} in ${((Date.now() - started) / 1000).toFixed(1)} s`,
       ].join("\n"),
     );
   } finally {
     await stopAll();
     await db.$client.end();
+    await replicaDb.$client.end();
+    await replica.stop();
   }
   if (violations.length > 0) {
     for (const v of violations.slice(0, 30)) console.error(`  ✗ ${v}`);
+    for (const line of [...timeline, ...cutLog].sort()) console.error(`  · ${line}`);
     console.error(`logs kept in ${work}; repeat with --seed ${seed}`);
     process.exit(1);
   }

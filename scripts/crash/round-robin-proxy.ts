@@ -3,7 +3,13 @@
 // request in flight takes the client's connection with it, as a real balancer's upstream reset would.
 import { createServer, request, type Server } from "node:http";
 
-export type RoundRobinProxy = { base: string; close(): Promise<void>; served: Map<string, number> };
+export type RoundRobinProxy = {
+  base: string;
+  close(): Promise<void>;
+  served: Map<string, number>;
+  /** Each client connection it cut, with the time and the upstream's error: to read when a test fails. */
+  cuts: string[];
+};
 
 export async function roundRobinProxy(o: {
   port: number;
@@ -11,6 +17,11 @@ export async function roundRobinProxy(o: {
 }): Promise<RoundRobinProxy> {
   let next = 0;
   const served = new Map<string, number>(o.upstreams.map((u) => [u, 0]));
+  const cuts: string[] = [];
+  const cut = (res: import("node:http").ServerResponse, upstream: string, why: string) => {
+    cuts.push(`${new Date().toISOString()} ${upstream} ${why}`);
+    res.destroy();
+  };
 
   const server: Server = createServer(async (req, res) => {
     // Read whole so that a refused attempt can be sent again.
@@ -31,11 +42,11 @@ export async function roundRobinProxy(o: {
         served.set(upstream, (served.get(upstream) ?? 0) + 1);
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
-        answer.on("error", () => res.destroy());
+        answer.on("error", (error: NodeJS.ErrnoException) => cut(res, upstream, `answer ${error.code}`));
       });
       forward.on("error", (error: NodeJS.ErrnoException) => {
         if (error.code === "ECONNREFUSED" && !res.headersSent) attempt(tried + 1);
-        else res.destroy();
+        else cut(res, upstream, `request ${error.code} ${error.message}`);
       });
       forward.end(body);
     };
@@ -48,6 +59,7 @@ export async function roundRobinProxy(o: {
   return {
     base: `http://localhost:${o.port}`,
     served,
+    cuts,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

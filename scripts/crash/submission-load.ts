@@ -84,7 +84,9 @@ export function submissionLoad(o: LoadOptions) {
         // Refused connections never reached the server's rate limit.
         if (cause === "ECONNREFUSED") citizen.hits -= 1;
         if (cause === "TimeoutError" || o.gate.epoch === epoch) {
-          violations.push(`${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause})`);
+          violations.push(
+            `${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause}) at ${new Date().toISOString()}`,
+          );
           await sleep(200);
         }
       } finally {
@@ -140,7 +142,7 @@ export function submissionLoad(o: LoadOptions) {
           failed = true;
           if (o.gate.epoch === epoch) {
             violations.push(
-              `publish ${s.ack.number}: failed with no kill to blame (${(error as Error).name})`,
+              `publish ${s.ack.number}: failed with no kill to blame (${(error as Error).name}) at ${new Date().toISOString()}`,
             );
             await sleep(200);
           }

@@ -1,11 +1,14 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, primaryOf } from "@/db/client";
+import { logger } from "../observability/logger";
 
 /**
  * The dashboards' figures change only when refresh-metrics.ts brings the summary tables up to date (each
  * minute), yet with a year of the country's appeals a dashboard's queries over the summaries take about
  * 100 ms. So a figure is kept with the refresh it was computed after and served while that refresh is the
- * latest; the next refresh deletes it. It lives in PostgreSQL, so every app process shares it.
+ * latest; the next refresh deletes it. It lives in PostgreSQL, so every app process shares it. Read from a
+ * replica, a figure is stored on its primary under the refresh the replica had: it comes back through
+ * replication and is served only while that refresh is the latest.
  */
 export async function cachedFigures<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
   const [found] = await db.execute<{ refreshed_at: string | null; value: T | null }>(sql`
@@ -18,11 +21,15 @@ export async function cachedFigures<T>(db: Db, key: string, compute: () => Promi
   // served only while nothing newer exists, never as newer than it is.
   const value = await compute();
   if (found?.refreshed_at && value != null) {
-    await db.execute(sql`
+    const primary = primaryOf(db);
+    const store = primary.execute(sql`
       insert into metrics_figures_cache (key, refreshed_at, value)
       values (${key}, ${found.refreshed_at}::timestamptz, ${JSON.stringify(value)}::jsonb)
       on conflict (key) do update set refreshed_at = excluded.refreshed_at, value = excluded.value
       where metrics_figures_cache.refreshed_at < excluded.refreshed_at`);
+    // A reader served by a replica does not wait on a busy primary; a figure not stored is computed again.
+    if (primary !== db) store.catch((error) => logger.warn({ err: error }, "figure not cached"));
+    else await store;
   }
   return value;
 }

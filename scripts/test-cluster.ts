@@ -42,7 +42,11 @@ const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 /** A worker process (scripts/worker.ts), its output in the run's log. */
 function startWorker(log: string) {
   const out = openSync(log, "a");
-  return spawn(process.execPath, [tsxCli, "scripts/worker.ts"], { stdio: ["ignore", out, out] });
+  // A group of its own (tsx runs the script in a child process): stopped together at the end.
+  return spawn(process.execPath, [tsxCli, "scripts/worker.ts"], {
+    stdio: ["ignore", out, out],
+    detached: true,
+  });
 }
 
 async function query(base: string, session: Session, procedure: string) {
@@ -163,6 +167,12 @@ async function lagIsShown(base: string, db: Database, replicaDb: Database): Prom
   }
 }
 
+// The primary's processes while stopped: resumed however the run ends, or the database would stay frozen.
+const stoppedPrimary: number[] = [];
+function resumePrimary() {
+  for (const pid of stoppedPrimary.splice(0)) process.kill(pid, "SIGCONT");
+}
+
 /**
  * Public reads need only the replica: with every process of the primary stopped (SIGSTOP), the dashboards,
  * a public appeal, the list, the exports and Open311 GET still answer through both web processes.
@@ -184,7 +194,7 @@ async function publicReadsSurviveAStoppedPrimary(base: string, replica: Replica,
     const answer = await read(url);
     if (answer.status !== 200) problems.push(`${url} answered ${answer.status} before the primary stopped`);
   }
-  const stopped: number[] = [];
+  const stopped = stoppedPrimary;
   const started = Date.now();
   try {
     // The postmaster comes first in the list; a backend it forked while the first round ran is caught by
@@ -195,14 +205,16 @@ async function publicReadsSurviveAStoppedPrimary(base: string, replica: Replica,
           process.kill(pid, "SIGSTOP");
           stopped.push(pid);
         }
+    // Stops at the first failure: each read may wait 30 s, with the primary stopped all along.
     for (const url of [...urls, ...urls]) {
       const answer = await read(url).catch((error: Error) => ({ status: error.name, lag: null }));
       if (answer.status !== 200) problems.push(`primary stopped: ${url} answered ${answer.status}`);
       else if (pages(url) && answer.lag === null)
         problems.push(`primary stopped: ${url} has no replica note`);
+      if (problems.length > 0) break;
     }
   } finally {
-    for (const pid of stopped) process.kill(pid, "SIGCONT");
+    resumePrimary();
   }
   return { problems, stoppedMs: Date.now() - started, reads: urls.length * 2 };
 }
@@ -240,8 +252,24 @@ async function main() {
   const cutLog: string[] = [];
   console.log(`cluster test (${MODE.name}, seed ${seed}): 2 web processes, 2 workers; logs in ${work}`);
   const stopAll = async () => {
-    await Promise.all(webs.map((w) => w.stop().catch(() => {})));
-    for (const w of workers) w.kill("SIGTERM");
+    resumePrimary();
+    await Promise.all([
+      ...webs.map((w) => w.stop().catch(() => {})),
+      // A worker left running would hold the database its run is about to drop.
+      ...workers.map(
+        (w) =>
+          new Promise<void>((resolve) => {
+            if (w.exitCode !== null || w.signalCode !== null) return resolve();
+            const signal = (name: NodeJS.Signals) => w.pid && process.kill(-w.pid, name);
+            const force = setTimeout(() => signal("SIGKILL"), 15_000);
+            w.once("exit", () => {
+              clearTimeout(force);
+              resolve();
+            });
+            signal("SIGTERM");
+          }),
+      ),
+    ]);
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.once(signal, () => void stopAll().finally(() => replica.stop().finally(() => process.exit(130))));

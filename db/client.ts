@@ -31,6 +31,7 @@ export function getDatabase(): Database {
 }
 
 let sharedRead: Database | undefined;
+const REPLICA = Symbol("replica");
 
 /**
  * The pool for public reads that may lag a few seconds: a replica's (DATABASE_READ_URL) when one is
@@ -39,16 +40,11 @@ let sharedRead: Database | undefined;
 export function getReadDatabase(): Database {
   const url = process.env.DATABASE_READ_URL;
   if (!url) return getDatabase();
-  sharedRead ??= Object.assign(createDatabase(url), { [PRIMARY]: getDatabase() });
+  sharedRead ??= Object.assign(createDatabase(url), { [REPLICA]: true });
   return sharedRead;
 }
 
-const PRIMARY = Symbol("primary");
-
-/**
- * Where a read path writes what it derived (the figure cache): a replica's pool carries its primary's; any
- * other handle writes to itself.
- */
-export function primaryOf(db: Db): Db {
-  return (db as { [PRIMARY]?: Database })[PRIMARY] ?? db;
+/** A replica's pool: it refuses writes, and unlogged tables (caches) are not on it. */
+export function isReplica(db: Db): boolean {
+  return (db as { [REPLICA]?: boolean })[REPLICA] === true;
 }

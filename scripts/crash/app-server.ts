@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { connect } from "node:net";
 
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
@@ -109,15 +109,22 @@ function groupAlive(pgid: number): boolean {
   return false;
 }
 
+// Asks whether anything listens by connecting, never by listening: a probe that listened would accept,
+// and reset, connections a balancer sends to the dead server's port meanwhile (test-cluster.ts).
 function portFree(port: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-    probe.listen(port, () => probe.close(() => resolve(null)));
+    const probe = connect({ port, host: "127.0.0.1" });
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve("a server listens");
+    });
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code === "ECONNREFUSED" ? null : (error.code ?? error.message)),
+    );
   });
 }
 
-// The killed server's sockets may take a moment to be released by the kernel.
+// A killed server's listening socket may take a moment to be released by the kernel.
 async function waitForPortFree(port: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {

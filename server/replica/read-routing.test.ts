@@ -1,8 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
-import { createDatabase } from "@/db/client";
+import { afterAll, describe, expect, it, vi } from "vitest";
+import { createDatabase, getReadDatabase, isReplica } from "@/db/client";
+import { metricsFiguresCache } from "@/db/schema";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
+import { almaty } from "@/test/official-fixtures";
 import { filePublicAppeal } from "@/test/public-appeal-fixtures";
+import { cachedFigures } from "../metrics/figures-cache";
+import { refreshMetrics } from "../metrics/refresh-metrics";
 import { createCaller } from "../routers/_app";
 import { replicaLag } from "./replica-lag";
 
@@ -41,5 +45,23 @@ describe("public reads from the replica (DATABASE_READ_URL)", () => {
     expect(await replicaLag(db())).toBeNull();
     const caller = createCaller({ db: db(), user: null });
     expect(await caller.replica.lag()).toBeNull();
+  });
+
+  it("computes figures on a replica, where the unlogged figure cache is not, and stores none", async () => {
+    vi.stubEnv("DATABASE_READ_URL", db.url());
+    try {
+      const replica = getReadDatabase();
+      expect(isReplica(replica)).toBe(true);
+      expect(isReplica(db())).toBe(false);
+      await refreshMetrics(db(), almaty("2026-03-11T10:00:00"));
+      let calls = 0;
+      const compute = async () => ({ calls: ++calls });
+      await cachedFigures(replica, "on-replica", compute);
+      expect(await cachedFigures(replica, "on-replica", compute)).toEqual({ calls: 2 });
+      expect(await db().$count(metricsFiguresCache)).toBe(0);
+      await replica.$client.end();
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 });

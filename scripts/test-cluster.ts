@@ -17,7 +17,7 @@ import { appealEvents, notifications, stateBodies } from "@/db/schema";
 import { DEMO_LOGINS } from "@/db/seed/demo";
 import { almaty, fileTestAppeal } from "@/test/official-fixtures";
 import { moderatorLogin, registerCitizens, signInAll, verifyModerationLog } from "./crash/accounts";
-import { appServer, sleep } from "./crash/app-server";
+import { type AppServer, appServer, sleep } from "./crash/app-server";
 import { checkInvariants } from "./crash/check-invariants";
 import { mutate, type Session, signIn } from "./crash/http-client";
 import { type Replica, replicaUrl, startReplica } from "./crash/replica";
@@ -144,8 +144,9 @@ async function lagIsShown(base: string, db: Database, replicaDb: Database): Prom
   const problems: string[] = [];
   try {
     await sleep(4000);
-    const page = await read(`${base}/en/dashboard`);
+    // The page reads the delay while it renders, so it is held to the pause as long as it was when asked.
     const elapsed = Math.floor((Date.now() - paused) / 1000);
+    const page = await read(`${base}/en/dashboard`);
     const [primary, replica] = [await appealCount(db), await appealCount(replicaDb)];
     if (page.status !== 200 || page.lag === null)
       problems.push(`paused: the dashboard answered ${page.status} without its replica note`);
@@ -295,17 +296,18 @@ async function main() {
       await db.select({ id: stateBodies.id }).from(stateBodies).where(inArray(stateBodies.code, BODY_CODES))
     ).map((b) => b.id);
     if (bodyIds.length !== BODY_CODES.length) throw new Error("reference data missing: no state bodies");
-    const late = await overdueAppeals(db, MODE.overdue);
-    const accounts = await registerCitizens(db, {
-      count: MODE.citizens + 2,
-      prefix: `cluster-${seed}`,
-      password: PASSWORD,
-    });
+    // The first web process seeds the demo's accounts, which must not race itself; the second starts while
+    // the test's own data is made.
+    const [first, second] = webs as [AppServer, AppServer];
+    await first.start();
+    const [late, accounts] = await Promise.all([
+      overdueAppeals(db, MODE.overdue),
+      registerCitizens(db, { count: MODE.citizens + 2, prefix: `cluster-${seed}`, password: PASSWORD }),
+      second.start(),
+    ]);
     const [sessionProbe, limitProbe, ...loadAccounts] = accounts;
     if (!sessionProbe || !limitProbe) throw new Error("no accounts");
 
-    // Web processes one after the other: each start migrates and seeds, which must not race itself.
-    for (const web of webs) await web.start();
     await replicaStarting;
     for (let i = 0; i < 2; i++) workers.push(startWorker(path.join(work, `worker-${i + 1}.log`)));
     const proxy = await roundRobinProxy({ port: ports.proxy, upstreams: webs.map((w) => w.base) });

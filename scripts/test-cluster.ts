@@ -1,10 +1,13 @@
-// `npm run test:cluster [-- --full] [--seed N]`: the service as several processes on one PostgreSQL. Two web
-// processes started without jobs (BACKGROUND_JOBS=off) behind a round-robin balancer, and two job workers
-// (`npm run worker`). Citizens file appeals through the balancer while one web process at a time is killed
-// with SIGKILL and restarted. Then it checks what makes processes interchangeable: every acknowledged appeal
-// exists once with its number, a session made on one process works on the other, a rate limit counts the
-// requests of both, each job's effect happened exactly once although two workers ran it, and the moderation
-// log still verifies. Needs a production build and a database of its own (scripts/with-test-database.ts).
+// `npm run test:cluster [-- --full] [--seed N]`: the service as several processes on one PostgreSQL (with
+// `-- --capacity` it measures filings a second instead: scripts/crash/capacity.ts). Two web processes
+// started without jobs (BACKGROUND_JOBS=off) behind a round-robin balancer, two job workers (`npm run
+// worker`) and a streaming replica that public pages read from. Citizens file appeals through the balancer
+// while one web process at a time is killed with SIGKILL and restarted. Then it checks what makes processes
+// interchangeable: every acknowledged appeal exists once with its number, a session made on one process
+// works on the other, a rate limit counts the requests of both, each job's effect happened exactly once
+// although two workers ran it, and the moderation log still verifies; and that the replica's delay is shown
+// as it is and public reads answer with the primary stopped. Needs a production build and a database of its
+// own (scripts/with-test-database.ts).
 import { spawn } from "node:child_process";
 import { existsSync, mkdtempSync, openSync, rmSync } from "node:fs";
 import { createRequire } from "node:module";
@@ -18,6 +21,7 @@ import { DEMO_LOGINS } from "@/db/seed/demo";
 import { almaty, fileTestAppeal } from "@/test/official-fixtures";
 import { moderatorLogin, registerCitizens, signInAll, verifyModerationLog } from "./crash/accounts";
 import { type AppServer, appServer, sleep } from "./crash/app-server";
+import { measureCapacity } from "./crash/capacity";
 import { checkInvariants } from "./crash/check-invariants";
 import { mutate, type Session, signIn } from "./crash/http-client";
 import { type Replica, replicaUrl, startReplica } from "./crash/replica";
@@ -231,7 +235,24 @@ async function main() {
   const work = mkdtempSync(path.join(os.tmpdir(), "tyndau-cluster-"));
   const savedCheckpoint = path.join(work, "checkpoint.json");
   const rnd = seededRandom(seed);
-  const db = createDatabase(databaseUrl, { max: 4 });
+  const db = createDatabase(databaseUrl, { max: 16 });
+  if (args.includes("--capacity")) {
+    const bodyIds = (
+      await db.select({ id: stateBodies.id }).from(stateBodies).where(inArray(stateBodies.code, BODY_CODES))
+    ).map((b) => b.id);
+    await measureCapacity({
+      db,
+      work,
+      bodyIds,
+      rnd,
+      seconds: Number(flag("--seconds") ?? 20),
+      clients: Number(flag("--clients") ?? 16),
+      password: PASSWORD,
+    });
+    await db.$client.end();
+    rmSync(work, { recursive: true, force: true });
+    return;
+  }
   // Free ports, not fixed ones: other test runs share the machine.
   const ports = { proxy: await freePort(), web: [await freePort(), await freePort()] };
   const proxyBase = `http://localhost:${ports.proxy}`;

@@ -84,6 +84,10 @@ export async function startReplica(o: { primaryUrl: string; port: number; log: s
   const logLines: string[] = [];
   server.stderr?.on("data", (chunk: Buffer) => logLines.push(chunk.toString("utf8")));
   const exited = new Promise<void>((resolve) => server.once("exit", () => resolve()));
+  // A run interrupted before the replica is handed back must not leave it running.
+  process.once("exit", () => {
+    if (server.exitCode === null) server.kill("SIGINT");
+  });
   const url = (database: string) => replicaUrl(o.primaryUrl, port, database);
 
   // Ready once it answers read-only queries and streams from the primary.

@@ -20,7 +20,7 @@ import { appealEvents, notifications, stateBodies } from "@/db/schema";
 import { DEMO_LOGINS } from "@/db/seed/demo";
 import { almaty, fileTestAppeal } from "@/test/official-fixtures";
 import { moderatorLogin, registerCitizens, signInAll, verifyModerationLog } from "./crash/accounts";
-import { type AppServer, appServer, sleep } from "./crash/app-server";
+import { type AppServer, appServer, portBelowEphemeralRange, sleep } from "./crash/app-server";
 import { measureCapacity } from "./crash/capacity";
 import { checkInvariants } from "./crash/check-invariants";
 import { mutate, type Session, signIn } from "./crash/http-client";
@@ -254,7 +254,10 @@ async function main() {
     return;
   }
   // Free ports, not fixed ones: other test runs share the machine.
-  const ports = { proxy: await freePort(), web: [await freePort(), await freePort()] };
+  const ports = {
+    proxy: await freePort(),
+    web: [await portBelowEphemeralRange(), await portBelowEphemeralRange()],
+  };
   const proxyBase = `http://localhost:${ports.proxy}`;
   // A streaming replica of the whole server, made while the web processes start: they read public pages
   // from it.

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { connect } from "node:net";
+import { connect, createServer } from "node:net";
 
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
@@ -151,3 +151,30 @@ async function waitForHealth(base: string, timeoutMs: number) {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * A free port below the kernel's ephemeral range, for a server that a test kills while clients keep
+ * connecting to it. To a dead port inside that range Linux may give a connection the same number as its own
+ * source port and connect the socket to itself (TCP self-connect): the balancer of the cluster test then
+ * reads its own request back and fails it with no kill to blame.
+ */
+export async function portBelowEphemeralRange(): Promise<number> {
+  let low = 32768;
+  try {
+    low = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]);
+  } catch {
+    // Not Linux: the range starts at 49152 (IANA) or 32768; below the lower is below both.
+  }
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}

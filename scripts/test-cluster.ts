@@ -253,11 +253,14 @@ async function main() {
     rmSync(work, { recursive: true, force: true });
     return;
   }
-  // Free ports, not fixed ones: other test runs share the machine.
-  const ports = {
-    proxy: await freePort(),
-    web: [await portBelowEphemeralRange(), await portBelowEphemeralRange()],
-  };
+  // Free ports, not fixed ones: other test runs share the machine; the web processes' below the ephemeral
+  // range (see portBelowEphemeralRange).
+  const web = [await portBelowEphemeralRange()];
+  while (web.length < 2) {
+    const port = await portBelowEphemeralRange();
+    if (!web.includes(port)) web.push(port);
+  }
+  const ports = { proxy: await freePort(), web };
   const proxyBase = `http://localhost:${ports.proxy}`;
   // A streaming replica of the whole server, made while the web processes start: they read public pages
   // from it.

@@ -180,7 +180,7 @@ function resumePrimary() {
 
 /**
  * Public reads need only the replica: with every process of the primary stopped (SIGSTOP), the dashboards,
- * a public appeal, the list, the exports and Open311 GET still answer through both web processes.
+ * a public appeal, the list, the exports and Open311 GET still answer through the balancer.
  */
 async function publicReadsSurviveAStoppedPrimary(base: string, replica: Replica, appealNumber: string) {
   const urls = [

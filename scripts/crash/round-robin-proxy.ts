@@ -36,15 +36,23 @@ export async function roundRobinProxy(o: {
       }
       const upstream = o.upstreams[(start + tried) % o.upstreams.length] as string;
       const url = new URL(req.url ?? "/", upstream);
-      // A fresh connection each time: a pooled one to a process since killed would fail as a reset, not as
-      // a refusal, and a request that never reached anyone would be lost instead of sent to the other.
-      const forward = request(url, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+      // A fresh connection each time, closed after its answer: a pooled one to a process since killed would
+      // fail as a reset, not as a refusal, and a request that never reached anyone would be lost instead of
+      // sent to the other. Hop-by-hop headers stay on their hop: the client's "keep-alive" passed upstream
+      // kept each finished upstream connection open, and when a kill reset them all, their errors cut the
+      // client connections, which by then carried newer requests that no kill had touched.
+      const { "keep-alive": _hop, ...clientHeaders } = req.headers as Record<string, string | string[]>;
+      const headers = { ...clientHeaders, connection: "close" };
+      const forward = request(url, { method: req.method, headers, agent: false }, (answer) => {
         served.set(upstream, (served.get(upstream) ?? 0) + 1);
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const { connection: _connection, "keep-alive": _keepAlive, ...answerHeaders } = answer.headers;
+        res.writeHead(answer.statusCode ?? 502, answerHeaders);
         answer.pipe(res);
         answer.on("error", (error: NodeJS.ErrnoException) => cut(res, upstream, `answer ${error.code}`));
       });
       forward.on("error", (error: NodeJS.ErrnoException) => {
+        // This request is answered: its connection's later fate is no one's concern.
+        if (res.writableEnded) return;
         if (error.code === "ECONNREFUSED" && !res.headersSent) attempt(tried + 1);
         else cut(res, upstream, `request ${error.code} ${error.message}`);
       });

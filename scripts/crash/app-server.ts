@@ -154,9 +154,9 @@ export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms))
 
 /**
  * A free port below the kernel's ephemeral range, for a server that a test kills while clients keep
- * connecting to it. To a dead port inside that range Linux may give a connection the same number as its own
- * source port and connect the socket to itself (TCP self-connect): the balancer of the cluster test then
- * reads its own request back and fails it with no kill to blame.
+ * connecting to it: to a dead port inside that range, Linux can give a connection the same number as its
+ * own source port and connect the socket to itself (TCP self-connect), which a balancer would read as a
+ * reset with no kill to blame.
  */
 export async function portBelowEphemeralRange(): Promise<number> {
   let low = 32768;

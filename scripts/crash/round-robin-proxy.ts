@@ -18,12 +18,13 @@ export async function roundRobinProxy(o: {
   let next = 0;
   const served = new Map<string, number>(o.upstreams.map((u) => [u, 0]));
   const cuts: string[] = [];
-  const cut = (res: import("node:http").ServerResponse, upstream: string, why: string) => {
-    cuts.push(`${new Date().toISOString()} ${upstream} ${why}`);
+  const cut = (res: import("node:http").ServerResponse, upstream: string, why: string, received: string) => {
+    cuts.push(`${new Date().toISOString()} ${upstream} ${why} (request received ${received})`);
     res.destroy();
   };
 
   const server: Server = createServer(async (req, res) => {
+    const received = new Date().toISOString();
     // Read whole so that a refused attempt can be sent again.
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -48,13 +49,15 @@ export async function roundRobinProxy(o: {
         const { connection: _connection, "keep-alive": _keepAlive, ...answerHeaders } = answer.headers;
         res.writeHead(answer.statusCode ?? 502, answerHeaders);
         answer.pipe(res);
-        answer.on("error", (error: NodeJS.ErrnoException) => cut(res, upstream, `answer ${error.code}`));
+        answer.on("error", (error: NodeJS.ErrnoException) =>
+          cut(res, upstream, `answer ${error.code}`, received),
+        );
       });
       forward.on("error", (error: NodeJS.ErrnoException) => {
         // This request is answered: its connection's later fate is no one's concern.
         if (res.writableEnded) return;
         if (error.code === "ECONNREFUSED" && !res.headersSent) attempt(tried + 1);
-        else cut(res, upstream, `request ${error.code} ${error.message}`);
+        else cut(res, upstream, `request ${error.code} ${error.message}`, received);
       });
       forward.end(body);
     };

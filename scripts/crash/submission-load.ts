@@ -85,7 +85,7 @@ export function submissionLoad(o: LoadOptions) {
         if (cause === "ECONNREFUSED") citizen.hits -= 1;
         if (cause === "TimeoutError" || o.gate.epoch === epoch) {
           violations.push(
-            `${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause}) at ${new Date().toISOString()}`,
+            `${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause}) at ${new Date().toISOString()}, begun ${s.lastAttemptAt?.toISOString()}`,
           );
           await sleep(200);
         }

@@ -76,7 +76,12 @@ export function appServer(o: {
   return {
     base,
     start,
-    kill: () => signalGroup("SIGKILL", 5000),
+    // Dead once nothing answers on the port either: the server process may outlive its group's SIGKILL for a
+    // moment (tsx runs it as a child that exits when its parent goes), accepting and resetting connections.
+    kill: async () => {
+      await signalGroup("SIGKILL", 5000);
+      await waitForPortFree(o.port, 10_000);
+    },
     stop: async () => {
       await signalGroup("SIGTERM", 10_000);
       log.end();

@@ -380,9 +380,11 @@ async function main() {
       if (!victim) break;
       kills.push(gate.inFlight);
       gate.epoch += 1;
+      gate.killing = true;
       timeline.push(`${new Date().toISOString()} kill ${victim.base}`);
       await victim.kill();
       gate.epoch += 1;
+      gate.killing = false;
       timeline.push(`${new Date().toISOString()} dead, restarting`);
       await victim.start();
       timeline.push(`${new Date().toISOString()} restarted`);

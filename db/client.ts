@@ -29,3 +29,22 @@ export function getDatabase(): Database {
   }
   return shared;
 }
+
+let sharedRead: Database | undefined;
+const REPLICA = Symbol("replica");
+
+/**
+ * The pool for public reads that may lag a few seconds: a replica's (DATABASE_READ_URL) when one is
+ * configured, else the primary's. Never for writes, nor for what a signed-in person must see at once.
+ */
+export function getReadDatabase(): Database {
+  const url = process.env.DATABASE_READ_URL;
+  if (!url) return getDatabase();
+  sharedRead ??= Object.assign(createDatabase(url), { [REPLICA]: true });
+  return sharedRead;
+}
+
+/** A replica's pool: it refuses writes, and unlogged tables (caches) are not on it. */
+export function isReplica(db: Db): boolean {
+  return (db as { [REPLICA]?: boolean })[REPLICA] === true;
+}

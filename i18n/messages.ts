@@ -32,6 +32,7 @@ export const MESSAGE_AREAS = [
   "clock",
   "answer-check",
   "grading",
+  "replica",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -1,6 +1,6 @@
 import "server-only";
 import { headers } from "next/headers";
-import { getDatabase } from "@/db/client";
+import { getDatabase, getReadDatabase } from "@/db/client";
 import { getCurrentUser } from "./auth/current-user";
 import { clientAddressOf } from "./http/client-address";
 import { currentRequestId } from "./observability/logger";
@@ -15,6 +15,7 @@ export async function createContext(): Promise<Context> {
   const h = await headers();
   return {
     db: getDatabase(),
+    readDb: getReadDatabase(),
     user: await getCurrentUser(),
     // Stamped by scripts/serve.ts from the socket (and trusted proxies only): never the client's own say.
     clientIp: clientAddressOf(h),

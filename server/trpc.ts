@@ -12,6 +12,11 @@ import { fieldErrorsOf } from "./validation";
 
 export type Context = {
   db: Db;
+  /**
+   * Public reads that may lag: a replica's pool when DATABASE_READ_URL is set (db/client.ts). Absent, or
+   * for a signed-in caller through readerDb below, reads go to `db`.
+   */
+  readDb?: Db;
   user: SessionUser | null;
   /** The caller's address, for rate limits on anonymous actions; absent for in-process callers. */
   clientIp?: string;
@@ -107,6 +112,13 @@ const loggedProcedure = t.procedure.use(async ({ ctx, path, type, next }) => {
   }
   return result;
 });
+
+/**
+ * The handle a public read path uses: the replica for anyone not signed in, the primary for a signed-in
+ * caller, who must see at once what they have just done (filed, supported, answered).
+ */
+export const readerDb = (ctx: Pick<Context, "db" | "readDb" | "user">): Db =>
+  ctx.user ? ctx.db : (ctx.readDb ?? ctx.db);
 
 export const router = t.router;
 export const createCallerFactory = t.createCallerFactory;

@@ -3,7 +3,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
-import { createServer } from "node:net";
+import { connect, createServer } from "node:net";
 
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
@@ -76,7 +76,12 @@ export function appServer(o: {
   return {
     base,
     start,
-    kill: () => signalGroup("SIGKILL", 5000),
+    // Dead once nothing answers on the port either: the server process may outlive its group's SIGKILL for a
+    // moment (tsx runs it as a child that exits when its parent goes), accepting and resetting connections.
+    kill: async () => {
+      await signalGroup("SIGKILL", 5000);
+      await waitForPortFree(o.port, 10_000);
+    },
     stop: async () => {
       await signalGroup("SIGTERM", 10_000);
       log.end();
@@ -109,15 +114,22 @@ function groupAlive(pgid: number): boolean {
   return false;
 }
 
+// Asks whether anything listens by connecting, never by listening: a probe that listened would accept,
+// and reset, connections a balancer sends to the dead server's port meanwhile (test-cluster.ts).
 function portFree(port: number): Promise<string | null> {
   return new Promise((resolve) => {
-    const probe = createServer();
-    probe.once("error", (error: NodeJS.ErrnoException) => resolve(error.code ?? error.message));
-    probe.listen(port, () => probe.close(() => resolve(null)));
+    const probe = connect({ port, host: "127.0.0.1" });
+    probe.once("connect", () => {
+      probe.destroy();
+      resolve("a server listens");
+    });
+    probe.once("error", (error: NodeJS.ErrnoException) =>
+      resolve(error.code === "ECONNREFUSED" ? null : (error.code ?? error.message)),
+    );
   });
 }
 
-// The killed server's sockets may take a moment to be released by the kernel.
+// A killed server's listening socket may take a moment to be released by the kernel.
 async function waitForPortFree(port: number, timeoutMs: number): Promise<number> {
   const started = Date.now();
   for (;;) {
@@ -144,3 +156,30 @@ async function waitForHealth(base: string, timeoutMs: number) {
 }
 
 export const sleep = (ms: number) => new Promise<void>((r) => setTimeout(r, ms));
+
+/**
+ * A free port below the kernel's ephemeral range, for a server that a test kills while clients keep
+ * connecting to it: to a dead port inside that range, Linux can give a connection the same number as its
+ * own source port and connect the socket to itself (TCP self-connect), which a balancer would read as a
+ * reset with no kill to blame.
+ */
+export async function portBelowEphemeralRange(): Promise<number> {
+  let low = 32768;
+  try {
+    low = Number(readFileSync("/proc/sys/net/ipv4/ip_local_port_range", "utf8").trim().split(/\s+/)[0]);
+  } catch {
+    // Not Linux: the range starts at 49152 (IANA) or 32768; below the lower is below both.
+  }
+  for (;;) {
+    const port = 10_000 + Math.floor(Math.random() * (low - 10_000));
+    if (await canListen(port)) return port;
+  }
+}
+
+function canListen(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => resolve(false));
+    probe.listen(port, () => probe.close(() => resolve(true)));
+  });
+}

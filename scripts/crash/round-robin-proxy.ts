@@ -3,7 +3,13 @@
 // request in flight takes the client's connection with it, as a real balancer's upstream reset would.
 import { createServer, request, type Server } from "node:http";
 
-export type RoundRobinProxy = { base: string; close(): Promise<void>; served: Map<string, number> };
+export type RoundRobinProxy = {
+  base: string;
+  close(): Promise<void>;
+  served: Map<string, number>;
+  /** Each client connection it cut, with the time and the upstream's error: to read when a test fails. */
+  cuts: string[];
+};
 
 export async function roundRobinProxy(o: {
   port: number;
@@ -11,8 +17,14 @@ export async function roundRobinProxy(o: {
 }): Promise<RoundRobinProxy> {
   let next = 0;
   const served = new Map<string, number>(o.upstreams.map((u) => [u, 0]));
+  const cuts: string[] = [];
+  const cut = (res: import("node:http").ServerResponse, upstream: string, why: string, received: string) => {
+    cuts.push(`${new Date().toISOString()} ${upstream} ${why} (request received ${received})`);
+    res.destroy();
+  };
 
   const server: Server = createServer(async (req, res) => {
+    const received = new Date().toISOString();
     // Read whole so that a refused attempt can be sent again.
     const chunks: Buffer[] = [];
     for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -25,17 +37,27 @@ export async function roundRobinProxy(o: {
       }
       const upstream = o.upstreams[(start + tried) % o.upstreams.length] as string;
       const url = new URL(req.url ?? "/", upstream);
-      // A fresh connection each time: a pooled one to a process since killed would fail as a reset, not as
-      // a refusal, and a request that never reached anyone would be lost instead of sent to the other.
-      const forward = request(url, { method: req.method, headers: req.headers, agent: false }, (answer) => {
+      // A fresh connection each time, closed after its answer: a pooled one to a process since killed would
+      // fail as a reset, not as a refusal, and a request that never reached anyone would be lost instead of
+      // sent to the other. Hop-by-hop headers stay on their hop: the client's "keep-alive" passed upstream
+      // kept each finished upstream connection open, and when a kill reset them all, their errors cut the
+      // client connections, which by then carried newer requests that no kill had touched.
+      const { "keep-alive": _hop, ...clientHeaders } = req.headers as Record<string, string | string[]>;
+      const headers = { ...clientHeaders, connection: "close" };
+      const forward = request(url, { method: req.method, headers, agent: false }, (answer) => {
         served.set(upstream, (served.get(upstream) ?? 0) + 1);
-        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        const { connection: _connection, "keep-alive": _keepAlive, ...answerHeaders } = answer.headers;
+        res.writeHead(answer.statusCode ?? 502, answerHeaders);
         answer.pipe(res);
-        answer.on("error", () => res.destroy());
+        answer.on("error", (error: NodeJS.ErrnoException) =>
+          cut(res, upstream, `answer ${error.code}`, received),
+        );
       });
       forward.on("error", (error: NodeJS.ErrnoException) => {
+        // This request is answered: its connection's later fate is no one's concern.
+        if (res.writableEnded) return;
         if (error.code === "ECONNREFUSED" && !res.headersSent) attempt(tried + 1);
-        else res.destroy();
+        else cut(res, upstream, `request ${error.code} ${error.message}`, received);
       });
       forward.end(body);
     };
@@ -48,6 +70,7 @@ export async function roundRobinProxy(o: {
   return {
     base: `http://localhost:${o.port}`,
     served,
+    cuts,
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -8,6 +8,8 @@ import { formOf, newSubmission, type Random, type Submission } from "./submissio
 export class ServerGate {
   /** Counts kills: a failure within one epoch was not caused by a kill. */
   epoch = 0;
+  /** A kill is under way: a request begun or failed meanwhile may have gone to the dying process. */
+  killing = false;
   inFlight = 0;
   private opened: Promise<void> = Promise.resolve();
   private open: (() => void) | null = null;
@@ -57,6 +59,7 @@ export function submissionLoad(o: LoadOptions) {
     for (;;) {
       await o.gate.wait();
       const epoch = o.gate.epoch;
+      const duringKill = o.gate.killing;
       s.attempts += 1;
       s.lastAttemptAt = new Date();
       citizen.hits += 1;
@@ -83,8 +86,10 @@ export function submissionLoad(o: LoadOptions) {
         const cause = (error as { cause?: { code?: string } }).cause?.code ?? (error as Error).name;
         // Refused connections never reached the server's rate limit.
         if (cause === "ECONNREFUSED") citizen.hits -= 1;
-        if (cause === "TimeoutError" || o.gate.epoch === epoch) {
-          violations.push(`${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause})`);
+        if (cause === "TimeoutError" || (o.gate.epoch === epoch && !duringKill && !o.gate.killing)) {
+          violations.push(
+            `${s.key}: attempt ${s.attempts} failed with no kill to blame (${cause}) at ${new Date().toISOString()}, begun ${s.lastAttemptAt?.toISOString()}`,
+          );
           await sleep(200);
         }
       } finally {
@@ -126,6 +131,7 @@ export function submissionLoad(o: LoadOptions) {
       for (let failed = false; ; ) {
         await o.gate.wait();
         const epoch = o.gate.epoch;
+        const duringKill = o.gate.killing;
         o.gate.inFlight += 1;
         try {
           const input = { appealId: s.ack.id, decision: "publish" };
@@ -138,9 +144,9 @@ export function submissionLoad(o: LoadOptions) {
           break;
         } catch (error) {
           failed = true;
-          if (o.gate.epoch === epoch) {
+          if (o.gate.epoch === epoch && !duringKill && !o.gate.killing) {
             violations.push(
-              `publish ${s.ack.number}: failed with no kill to blame (${(error as Error).name})`,
+              `publish ${s.ack.number}: failed with no kill to blame (${(error as Error).name}) at ${new Date().toISOString()}`,
             );
             await sleep(200);
           }

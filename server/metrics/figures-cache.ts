@@ -1,13 +1,16 @@
 import { sql } from "drizzle-orm";
-import type { Db } from "@/db/client";
+import { type Db, isReplica } from "@/db/client";
 
 /**
  * The dashboards' figures change only when refresh-metrics.ts brings the summary tables up to date (each
  * minute), yet with a year of the country's appeals a dashboard's queries over the summaries take about
  * 100 ms. So a figure is kept with the refresh it was computed after and served while that refresh is the
- * latest; the next refresh deletes it. It lives in PostgreSQL, so every app process shares it.
+ * latest; the next refresh deletes it. It lives in PostgreSQL, so every app process shares it. The table is
+ * unlogged, so a replica has none of it (and may not read it): there the figures are computed from the
+ * replicated summaries, which is the load a replica is added to carry.
  */
 export async function cachedFigures<T>(db: Db, key: string, compute: () => Promise<T>): Promise<T> {
+  if (isReplica(db)) return compute();
   const [found] = await db.execute<{ refreshed_at: string | null; value: T | null }>(sql`
     select s.refreshed_at, c.value
     from metrics_state s

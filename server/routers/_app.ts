@@ -14,6 +14,7 @@ import { notificationRouter } from "./notification";
 import { openDataRouter } from "./open-data";
 import { operatorRouter } from "./operator";
 import { publicAppealsRouter } from "./public-appeals";
+import { replicaRouter } from "./replica";
 import { trackRouter } from "./track";
 
 export const appRouter = router({
@@ -32,6 +33,7 @@ export const appRouter = router({
   openData: openDataRouter,
   operator: operatorRouter,
   publicAppeals: publicAppealsRouter,
+  replica: replicaRouter,
   track: trackRouter,
 });
 

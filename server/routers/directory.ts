@@ -6,14 +6,14 @@ import { DirectoryListOutput, SuggestOutput } from "../directory/directory-schem
 import { REGION_CODES } from "../directory/regions";
 import { searchStateBodies } from "../directory/search-state-bodies";
 import { suggestBodies } from "../directory/suggest-body";
-import { publicProcedure, router, signedInProcedure } from "../trpc";
+import { publicProcedure, readerDb, router, signedInProcedure } from "../trpc";
 
 export const directoryRouter = router({
   // The directory is public: anyone may see where an appeal can go.
   list: publicProcedure
     .input(z.strictObject({ locale: z.enum(routing.locales), search: z.string().trim().max(100).optional() }))
     .output(DirectoryListOutput)
-    .query(({ ctx, input }) => searchStateBodies(ctx.db, input)),
+    .query(({ ctx, input }) => searchStateBodies(readerDb(ctx), input)),
   suggest: publicProcedure
     .input(
       z.strictObject({

@@ -24,7 +24,7 @@ import {
   TrendOutput,
 } from "../metrics/metrics-schema";
 import { lastTwelveMonths, MONTH_PATTERN, type Period } from "../metrics/period";
-import { publicProcedure, router } from "../trpc";
+import { type Context, publicProcedure, readerDb, router } from "../trpc";
 
 // Five years of months at most: the summary tables answer any span fast, but a page needs a limit.
 const MAX_MONTHS = 60;
@@ -46,9 +46,10 @@ const periodOf = (p: Period | undefined) => p ?? lastTwelveMonths(new Date());
 
 /** The figures of one dashboard query, cached until the summaries are next refreshed. */
 function figures<O extends { period: Period }, T>(name: string, compute: (db: Db, o: O) => Promise<T>) {
-  return ({ ctx, input }: { ctx: { db: Db }; input: Omit<O, "period"> & { period?: Period } }) => {
+  return ({ ctx, input }: { ctx: Context; input: Omit<O, "period"> & { period?: Period } }) => {
     const o = { ...input, period: periodOf(input.period) } as O;
-    return cachedFigures(ctx.db, `${name}:${JSON.stringify(o)}`, () => compute(ctx.db, o));
+    const db = readerDb(ctx);
+    return cachedFigures(db, `${name}:${JSON.stringify(o)}`, () => compute(db, o));
   };
 }
 
@@ -85,7 +86,7 @@ export const metricsRouter = router({
     .input(z.strictObject({ period: PeriodInput, region: z.enum(REGION_CODES).optional() }))
     .output(AnswerFiguresOutput)
     .query(({ ctx, input }) =>
-      answerFigures(ctx.db, { period: periodOf(input.period), region: input.region }),
+      answerFigures(readerDb(ctx), { period: periodOf(input.period), region: input.region }),
     ),
   region: publicProcedure
     .input(z.strictObject({ code: z.enum(REGION_CODES), period: PeriodInput }))

@@ -9,7 +9,7 @@ import {
   SupportOutput,
 } from "../public-appeals/public-appeal-schema";
 import { supportAppeal } from "../public-appeals/support-appeal";
-import { publicProcedure, rateLimited, router, verifiedCitizenProcedure } from "../trpc";
+import { publicProcedure, rateLimited, readerDb, router, verifiedCitizenProcedure } from "../trpc";
 
 export const PublicListInput = z.strictObject({
   bodyId: z.uuid().optional(),
@@ -32,11 +32,11 @@ export const publicAppealsRouter = router({
   list: publicProcedure
     .input(PublicListInput)
     .output(PublicAppealListOutput)
-    .query(({ ctx, input }) => listPublicAppeals(ctx.db, input)),
+    .query(({ ctx, input }) => listPublicAppeals(readerDb(ctx), input)),
   get: publicProcedure
     .input(AppealNumber)
     .output(PublicAppealPageOutput)
-    .query(({ ctx, input }) => getPublicAppeal(ctx.db, { number: input.number, viewer: ctx.user })),
+    .query(({ ctx, input }) => getPublicAppeal(readerDb(ctx), { number: input.number, viewer: ctx.user })),
   support: verifiedCitizenProcedure
     .use(rateLimited("support", (ctx) => ctx.user?.id ?? "anonymous"))
     .input(AppealNumber)

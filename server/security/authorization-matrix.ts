@@ -303,6 +303,7 @@ export const PROCEDURE_MATRIX: Record<string, ProcedureRule> = {
   },
 
   // ---- metrics (public dashboards) ----------------------------------------------------------------
+  "replica.lag": { rule: PUBLIC, allowed: EVERYONE },
   "metrics.overview": { rule: PUBLIC, allowed: EVERYONE, input: () => ({}) },
   "metrics.league": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ sort: "received" }) },
   "metrics.map": { rule: PUBLIC, allowed: EVERYONE, input: () => ({ metric: "received" }) },

@@ -9,6 +9,7 @@ import { PeriodForm } from "@/components/dashboard/period-form";
 import { RegionMap } from "@/components/dashboard/region-map";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
 import { SelectField } from "@/components/operator/select-field";
+import { ReplicaLagNote } from "@/components/replica-lag";
 import { Link } from "@/i18n/navigation";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";
@@ -31,7 +32,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [overview, map, league, trend, clock, user, answers] = await Promise.all([
+  const [overview, map, league, trend, clock, user, answers, lag] = await Promise.all([
     caller.metrics.overview({ period }),
     caller.metrics.map({ period, metric }),
     caller.metrics.league({ period, sort, order }),
@@ -39,6 +40,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
     caller.metrics.clock({ period }),
     getCurrentUser(),
     caller.metrics.answers({ period }),
+    caller.replica.lag(),
   ]);
   const t = await getTranslations("dashboard");
   const ta = await getTranslations("answerCheck.figures.data");
@@ -62,6 +64,7 @@ export default async function DashboardPage({ params, searchParams }: Props) {
         </SelectField>
       </PeriodForm>
       <p className="hint">{t("period.current", { from: period.from, to: period.to })}</p>
+      <ReplicaLagNote lag={lag} />
 
       <section className={styles.section} aria-labelledby="republic-heading">
         <h2 id="republic-heading">{t("republic")}</h2>

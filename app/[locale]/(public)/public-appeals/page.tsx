@@ -6,6 +6,7 @@ import { FormAlert } from "@/components/form-alert";
 import { FilterForm, type FilterValues } from "@/components/public-appeals/filter-form";
 import { PublicText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
+import { ReplicaLagNote } from "@/components/replica-lag";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCaller } from "@/server/caller";
@@ -78,6 +79,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
       }
       throw error;
     });
+  const lag = await caller.replica.lag();
   const bodies = (await caller.directory.list({ locale: locale as Locale })).map((b) => ({
     id: b.id,
     name: b.name,
@@ -97,6 +99,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
     <>
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
+      <ReplicaLagNote lag={lag} />
       <FilterForm locale={locale} values={values} errors={errors} bodies={bodies} />
       <FormAlert message={result ? null : t("badFilters")} />
       {result && (

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { answerExportColumns, exportAnswers } from "@/server/metrics/export-answer-figures";
 import { exportQueryOf, toCsv } from "@/server/metrics/export-metrics";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/answers.csv", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportAnswers(getDatabase(), query);
+  const rows = await exportAnswers(getReadDatabase(), query);
   return new Response(toCsv(rows, answerExportColumns(query.by)), {
     headers: {
       "content-type": "text/csv; charset=utf-8",

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { exportAnswers } from "@/server/metrics/export-answer-figures";
 import { exportQueryOf } from "@/server/metrics/export-metrics";
@@ -9,6 +9,6 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/answers.json", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportAnswers(getDatabase(), query);
+  const rows = await exportAnswers(getReadDatabase(), query);
   return Response.json({ period: query.period, by: query.by, documentation: "docs/metrics.md", rows });
 });

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { exportColumns, exportMetrics, exportQueryOf, toCsv } from "@/server/metrics/export-metrics";
 import { CSV_BOM } from "@/server/open-data/csv";
@@ -9,7 +9,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/metrics.csv", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportMetrics(getDatabase(), query);
+  const rows = await exportMetrics(getReadDatabase(), query);
   // The byte-order mark makes spreadsheets read the Kazakh and Russian names as UTF-8.
   return new Response(CSV_BOM + toCsv(rows, exportColumns(query.by)), {
     headers: {

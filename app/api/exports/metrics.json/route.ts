@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { exportMetrics, exportQueryOf } from "@/server/metrics/export-metrics";
 
@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/metrics.json", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportMetrics(getDatabase(), query);
+  const rows = await exportMetrics(getReadDatabase(), query);
   return Response.json({
     period: query.period,
     by: query.by,

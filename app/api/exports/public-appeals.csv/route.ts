@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { exportPublicAppeals } from "@/server/open-data/export-public-appeals";
 import { exportFiltersOf, exportResponse } from "@/server/open-data/stream-export";
@@ -9,5 +9,5 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/public-appeals.csv", async (request: Request) => {
   const parsed = exportFiltersOf(request.url);
   if ("error" in parsed) return parsed.error;
-  return exportResponse("csv", exportPublicAppeals(getDatabase(), { filters: parsed.filters }));
+  return exportResponse("csv", exportPublicAppeals(getReadDatabase(), { filters: parsed.filters }));
 });

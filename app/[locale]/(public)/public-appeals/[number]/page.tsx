@@ -9,6 +9,7 @@ import { PublicText, plainText } from "@/components/public-appeals/public-text";
 import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { SupportForm } from "@/components/public-appeals/support-form";
 import { Tombstone } from "@/components/public-appeals/tombstone";
+import { ReplicaLagNote } from "@/components/replica-lag";
 import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";
@@ -46,7 +47,10 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function PublicAppealPage({ params }: Props) {
   const { locale, number } = await params;
   setRequestLocale(locale);
-  const view = await orNotFound(load(numberOf(number)));
+  const [view, lag] = await Promise.all([
+    orNotFound(load(numberOf(number))),
+    (await getCaller()).replica.lag(),
+  ]);
   if (view.hidden) return <Tombstone tombstone={view} />;
 
   const t = await getTranslations("publicAppeals.appeal");
@@ -73,6 +77,7 @@ export default async function PublicAppealPage({ params }: Props) {
         <span>{t("title", { kind: tk(appeal.kind), number: appeal.number })}</span>
         <PublicStatusBadge status={appeal.status} overdue={appeal.overdue} />
       </p>
+      <ReplicaLagNote lag={lag} />
 
       <dl className="facts" aria-label={t("facts")}>
         <dt>{t("body")}</dt>

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getDatabase, getReadDatabase } from "@/db/client";
 import { BODY_LIMITS } from "@/server/http/body-limit";
 import { handleRoute } from "@/server/http/handle-route";
 import { postRequestMethod, requestsMethod, servicesMethod } from "@/server/open311/open311-methods";
@@ -12,7 +12,7 @@ type Params = { params: Promise<{ resource: string }> };
 export const GET = handleRoute("open311/{resource}", async (request: Request, { params }: Params) => {
   const resource = parseResource((await params).resource);
   if (resource?.name === "services") return servicesMethod(request, resource.format);
-  if (resource?.name === "requests") return requestsMethod(getDatabase(), request, resource.format);
+  if (resource?.name === "requests") return requestsMethod(getReadDatabase(), request, resource.format);
   return unknownResource(resource?.format);
 });
 

@@ -8,6 +8,7 @@ import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-vi
 import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
+import { ReplicaLagNote } from "@/components/replica-lag";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -37,10 +38,11 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
   const { locale, code } = await params;
   setRequestLocale(locale);
   const { period } = periodOf(await searchParams, new Date());
-  const [data, clock, user] = await Promise.all([
+  const [data, clock, user, lag] = await Promise.all([
     orNotFound(load(code, period.from, period.to)),
     orNotFound(loadClock(code, period.from, period.to)),
     getCurrentUser(),
+    (await getCaller()).replica.lag(),
   ]);
   const t = await getTranslations("dashboard");
   const tu = await getTranslations("ui");
@@ -65,6 +67,7 @@ export default async function BodyDashboardPage({ params, searchParams }: Props)
       </p>
       <PeriodForm action={`/${locale}/dashboard/bodies/${code}`} period={period} />
       <p className="hint">{t("period.current", { from: period.from, to: period.to })}</p>
+      <ReplicaLagNote lag={lag} />
       <section className={styles.section} aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("all.title")}</h2>
         <KeyFigures metrics={data.metrics} />

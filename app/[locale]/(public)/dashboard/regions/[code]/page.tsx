@@ -9,6 +9,7 @@ import { LeagueTable } from "@/components/dashboard/league-table";
 import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
+import { ReplicaLagNote } from "@/components/replica-lag";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -41,11 +42,12 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
   const sort = choiceOf(query.sort, LEAGUE_SORT_KEYS, "received");
   const order = choiceOf(query.order, ["asc", "desc"] as const, sort === "received" ? "desc" : "asc");
   const caller = await getCaller();
-  const [data, clock, user, answers] = await Promise.all([
+  const [data, clock, user, answers, lag] = await Promise.all([
     caller.metrics.region({ code: region, period }),
     caller.metrics.clock({ region, period }),
     getCurrentUser(),
     caller.metrics.answers({ period, region }),
+    caller.replica.lag(),
   ]);
   // The same confidence-aware ranking as the national table (league-ranking.ts), in the order asked for.
   const bodies = rankLeague(data.bodies, sort, order);
@@ -61,6 +63,7 @@ export default async function RegionDashboardPage({ params, searchParams }: Prop
       <p className="lead">{t("regionPage.lead")}</p>
       <PeriodForm action={`/${locale}/dashboard/regions/${region}`} period={period} keep={{ sort, order }} />
       <p className="hint">{t("period.current", { from: period.from, to: period.to })}</p>
+      <ReplicaLagNote lag={lag} />
       <section className={styles.section} aria-labelledby="figures-heading">
         <h2 id="figures-heading">{t("all.title")}</h2>
         <KeyFigures metrics={data.metrics} />

@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { requestMethod } from "@/server/open311/open311-methods";
 import { parseResource, unknownResource } from "@/server/open311/open311-response";
@@ -11,6 +11,6 @@ export const GET = handleRoute(
   async (request: Request, { params }: { params: Promise<{ id: string }> }) => {
     const resource = parseResource((await params).id);
     if (!resource) return unknownResource();
-    return requestMethod(getDatabase(), request, resource.format, resource.name);
+    return requestMethod(getReadDatabase(), request, resource.format, resource.name);
   },
 );

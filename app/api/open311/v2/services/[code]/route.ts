@@ -1,4 +1,4 @@
-import { getDatabase } from "@/db/client";
+import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
 import { serviceDefinitionMethod } from "@/server/open311/open311-methods";
 import { parseResource, unknownResource } from "@/server/open311/open311-response";
@@ -11,6 +11,6 @@ export const GET = handleRoute(
   async (request: Request, { params }: { params: Promise<{ code: string }> }) => {
     const resource = parseResource((await params).code);
     if (!resource) return unknownResource();
-    return serviceDefinitionMethod(getDatabase(), request, resource.format, resource.name);
+    return serviceDefinitionMethod(getReadDatabase(), request, resource.format, resource.name);
   },
 );

@@ -19,6 +19,7 @@ const state = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: () => state.db,
+  getReadDatabase: () => state.db,
 }));
 const fileRoute = await import("@/app/open-data/[date]/[file]/route");
 const indexRoute = await import("@/app/open-data/index.json/route");

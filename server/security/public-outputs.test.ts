@@ -16,6 +16,7 @@ const state = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: () => state.db,
+  getReadDatabase: () => state.db,
 }));
 
 const appealsJson = await import("@/app/api/exports/public-appeals.json/route");

@@ -23,6 +23,7 @@ vi.mock("@/server/auth/current-user", () => ({ getCurrentUser: async () => state
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: () => state.db,
+  getReadDatabase: () => state.db,
 }));
 vi.mock("@/server/context", () => ({
   createContext: async () => ({ db: state.db, user: state.user, clientIp: "direct" }),

@@ -15,6 +15,7 @@ vi.mock("@/server/auth/current-user", () => ({ getCurrentUser: async () => sessi
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: () => session.db,
+  getReadDatabase: () => session.db,
 }));
 
 const { GET } = await import("./route");

@@ -13,6 +13,7 @@ const state = vi.hoisted(() => ({ db: null as unknown }));
 vi.mock("@/db/client", async (original) => ({
   ...(await original<typeof import("@/db/client")>()),
   getDatabase: () => state.db,
+  getReadDatabase: () => state.db,
 }));
 
 const resourceRoute = await import("./[resource]/route");

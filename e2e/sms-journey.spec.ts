@@ -51,6 +51,8 @@ test("a citizen without e-mail, filed for at a service centre, follows the appea
     .fill("Абай даңғылы 10 үйінің ауласында бір айдан бері жарық жоқ. Түнде қараңғы, балалар қорқады.");
   await page.getByRole("checkbox", { name: /Азамат өтінішті оның атынан беруге/ }).check();
   await page.getByRole("button", { name: "Өтінішті беру" }).click();
+  // The form's page lists the operator's earlier filings: read the number on the receipt.
+  await page.waitForURL(/\/operator\/receipt\//);
   const number = (await page.getByText(/^ЖТ-\d{4}-\d{6}$/).textContent()) ?? "";
   expect(number).toMatch(/^ЖТ-\d{4}-\d{6}$/);
   const appealId = page.url().split("/").at(-1) ?? "";

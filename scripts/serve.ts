@@ -40,7 +40,9 @@ async function main() {
 }
 
 function pageCache(): PageCache | null {
-  const url = process.env.DATABASE_URL;
+  // The kept pages read from the replica when there is one, so their generation is read there too: the
+  // replica's state is what they show, and a busy or stopped primary must not hold up their readers.
+  const url = process.env.DATABASE_READ_URL ?? process.env.DATABASE_URL;
   if (process.env.PAGE_CACHE === "off" || !url) return null;
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   return new PageCache({ generation: () => publicPagesGeneration(sql), fill: fillOverLoopback(port) });

@@ -66,9 +66,12 @@ export async function hitRateLimit(db: Db, rule: RateRuleName, subject: string, 
     insert into rate_limits (key, window_start, hits) values (${keyOf(rule, subject)}, ${start.toISOString()}, 1)
     on conflict (key, window_start) do update set hits = rate_limits.hits + 1
     returning hits`);
-  // Old windows are swept now and then by whoever passes, so the table stays small without a job.
+  // Old windows are swept now and then by whoever passes, so the table stays small without a job; "old" by
+  // the same clock as the window, or a sweep could empty the window being counted.
   if (Math.random() < 0.01)
-    await db.execute(sql`delete from rate_limits where window_start < now() - interval '1 day'`);
+    await db.execute(
+      sql`delete from rate_limits where window_start < ${now.toISOString()}::timestamptz - interval '1 day'`,
+    );
   return { allowed: (rows[0]?.hits ?? 0) <= RATE_RULES[rule].limit, retryAfterSeconds };
 }
 

@@ -2,29 +2,47 @@ import { describe, expect, it } from "vitest";
 import { BODY_LIMITS, PayloadTooLargeError, readBodyWithin, withinBodyLimit } from "./body-limit";
 import { handleRoute } from "./handle-route";
 
-/** A chunked body (no Content-Length) that counts how much of it was pulled. */
-function endless(chunkBytes: number, chunks: number) {
+/**
+ * A chunked body (no Content-Length) arriving a chunk per turn of the event loop, as from a socket, that
+ * counts how much of it was pulled and whether the reader let it go.
+ */
+function endless(chunkBytes: number, chunks = Number.POSITIVE_INFINITY) {
   let pulled = 0;
+  let cancelled = false;
   const body = new ReadableStream<Uint8Array>({
-    pull(controller) {
+    async pull(controller) {
+      await new Promise((resolve) => setImmediate(resolve));
       if (pulled >= chunks) return controller.close();
       pulled += 1;
       controller.enqueue(new Uint8Array(chunkBytes));
     },
+    cancel() {
+      cancelled = true;
+    },
   });
-  return { body, pulled: () => pulled };
+  return { body, pulled: () => pulled, cancelled: () => cancelled };
 }
 
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
 describe("body limits", () => {
-  it("stop reading a chunked body as soon as it passes the limit", async () => {
-    const source = endless(64 * 1024, 320); // 20 MB if read whole
+  it("refuse a chunked body as soon as it passes the limit, and drop what follows only for the linger", async () => {
+    const source = endless(64 * 1024);
     const request = new Request("http://localhost/api/trpc/x", {
       method: "POST",
       body: source.body,
       duplex: "half",
     } as RequestInit);
-    await expect(readBodyWithin(request, BODY_LIMITS.json)).rejects.toBeInstanceOf(PayloadTooLargeError);
+    await expect(readBodyWithin(request, BODY_LIMITS.json, 100)).rejects.toBeInstanceOf(
+      PayloadTooLargeError,
+    );
     expect(source.pulled()).toBeLessThanOrEqual(BODY_LIMITS.json / (64 * 1024) + 2);
+    expect(source.cancelled()).toBe(false);
+    await sleep(300);
+    expect(source.cancelled()).toBe(true);
+    const pulledWhenLetGo = source.pulled();
+    await sleep(100);
+    expect(source.pulled()).toBe(pulledWhenLetGo);
   });
 
   it("refuse a declared length over the limit before reading a byte", async () => {
@@ -39,6 +57,9 @@ describe("body limits", () => {
     expect(answer).toBeInstanceOf(Response);
     expect((answer as Response).status).toBe(413);
     expect(source.pulled()).toBeLessThanOrEqual(1);
+    // The rest is short and is dropped to its end, so the connection stays usable.
+    await sleep(100);
+    expect(source.pulled()).toBe(10);
   });
 
   it("answer 413 from every route before its handler runs, and pass a body within the limit untouched", async () => {

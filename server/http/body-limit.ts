@@ -23,23 +23,49 @@ export class PayloadTooLargeError extends Error {
   }
 }
 
-/** 413, and the connection closed: what the client still sends is not read into anything. */
 export function payloadTooLargeResponse(limitBytes: number): Response {
-  return Response.json(
-    { error: "PAYLOAD_TOO_LARGE", limitBytes },
-    { status: 413, headers: { Connection: "close" } },
-  );
+  return Response.json({ error: "PAYLOAD_TOO_LARGE", limitBytes }, { status: 413 });
 }
 
-/** The whole body, refused with PayloadTooLargeError the moment it passes `limit` bytes. */
-export async function readBodyWithin(request: Request, limit: number): Promise<Uint8Array> {
-  const declared = request.headers.get("content-length");
-  if (declared !== null && Number(declared) > limit) {
-    await request.body?.cancel().catch(() => {});
-    throw new PayloadTooLargeError(limit);
-  }
+/** How long what a refused client still sends is read and dropped before its connection is let go. */
+export const REFUSED_BODY_LINGER_MS = 5_000;
+
+/**
+ * Reads and drops the rest of a refused body for at most `lingerMs`, then lets the connection go. Closing
+ * at once, while the client is still writing, makes its TCP stack answer the next segment with a reset,
+ * which may throw away the 413 before the client has read it (the "lingering close" of HTTP servers).
+ * Nothing read here is kept, so a client can make the server hold nothing but its socket, and only for
+ * the linger.
+ */
+function discardRest(reader: ReadableStreamDefaultReader<Uint8Array>, lingerMs: number): void {
+  const letGo = setTimeout(() => void reader.cancel().catch(() => {}), lingerMs);
+  void (async () => {
+    try {
+      for (;;) if ((await reader.read()).done) break;
+    } catch {
+      // The client broke off: there is nothing left to drop.
+    } finally {
+      clearTimeout(letGo);
+    }
+  })();
+}
+
+/**
+ * The whole body, refused with PayloadTooLargeError the moment it passes `limit` bytes; what the client
+ * still sends after that is dropped for `lingerMs` while the refusal is answered.
+ */
+export async function readBodyWithin(
+  request: Request,
+  limit: number,
+  lingerMs = REFUSED_BODY_LINGER_MS,
+): Promise<Uint8Array> {
   if (!request.body) return new Uint8Array(0);
   const reader = request.body.getReader();
+  const declared = request.headers.get("content-length");
+  if (declared !== null && Number(declared) > limit) {
+    discardRest(reader, lingerMs);
+    throw new PayloadTooLargeError(limit);
+  }
   const chunks: Uint8Array[] = [];
   let total = 0;
   for (;;) {
@@ -47,7 +73,7 @@ export async function readBodyWithin(request: Request, limit: number): Promise<U
     if (done) break;
     total += value.byteLength;
     if (total > limit) {
-      await reader.cancel().catch(() => {});
+      discardRest(reader, lingerMs);
       throw new PayloadTooLargeError(limit);
     }
     chunks.push(value);

@@ -33,9 +33,7 @@ describe("body limits", () => {
       body: source.body,
       duplex: "half",
     } as RequestInit);
-    await expect(readBodyWithin(request, BODY_LIMITS.json, 100)).rejects.toBeInstanceOf(
-      PayloadTooLargeError,
-    );
+    await expect(readBodyWithin(request, BODY_LIMITS.json, 100)).rejects.toBeInstanceOf(PayloadTooLargeError);
     expect(source.pulled()).toBeLessThanOrEqual(BODY_LIMITS.json / (64 * 1024) + 2);
     expect(source.cancelled()).toBe(false);
     await sleep(300);

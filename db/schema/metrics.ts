@@ -119,22 +119,25 @@ export const dayMeasure = pgEnum("metrics_day_measure", ["answer", "overdue"]);
 /**
  * Histograms of working days per body and month filed: to answer, and past due for appeals still
  * unanswered. Sums of these give exact medians and 90th percentiles for any body, region or period.
+ * One row per body, month and measure, the histogram sparse in two arrays (each number of days that
+ * occurs, ascending, and how many appeals took it): a year of the league table reads 1 800 rows instead
+ * of the 50 000 a row per number of days made on a million appeals.
  */
-export const metricsDayCounts = pgTable(
-  "metrics_day_counts",
+export const metricsDayHistograms = pgTable(
+  "metrics_day_histograms",
   {
     bodyId: uuid()
       .notNull()
       .references(() => stateBodies.id),
     month: date({ mode: "string" }).notNull(),
     measure: dayMeasure().notNull(),
-    days: integer().notNull(),
     region: text(),
-    count: integer().notNull(),
+    days: integer().array().notNull(),
+    counts: integer().array().notNull(),
   },
   (t) => [
-    primaryKey({ columns: [t.bodyId, t.month, t.measure, t.days] }),
-    index("metrics_day_counts_month_idx").on(t.measure, t.month),
+    primaryKey({ columns: [t.bodyId, t.month, t.measure] }),
+    index("metrics_day_histograms_month_idx").on(t.measure, t.month),
   ],
 );
 

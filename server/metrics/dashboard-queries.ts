@@ -18,7 +18,7 @@ import {
 import { addMonths, type Month, monthStart, monthsOf, type Period } from "./period";
 
 /**
- * What the dashboards show, read from the summary tables (metrics_monthly, metrics_day_counts) that
+ * What the dashboards show, read from the summary tables (metrics_monthly, metrics_day_histograms) that
  * refresh-metrics.ts keeps current: a few thousand small rows at most, never the appeals. Each function
  * has a *Direct twin that computes the same figures by a plain GROUP BY over the appeals, as the
  * benchmark's baseline and the tests' check that the summaries agree with the truth.
@@ -87,15 +87,19 @@ function collectCounts(by: GroupBy, rows: Record<string, unknown>[]): Map<string
   return new Map(rows.map((r) => [keyOf(by, r), sumCounts([r])]));
 }
 
+/** Rows of one or more (days, count) pairs each, added up per group key. */
 function collectHistograms(
   by: GroupBy,
-  rows: { k1?: unknown; k2?: unknown; days: unknown; count: unknown }[],
+  rows: { k1?: unknown; k2?: unknown; days: number[]; counts: number[] }[],
 ) {
   const result = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const key = keyOf(by, r);
     const h = result.get(key) ?? new Map<number, number>();
-    h.set(Number(r.days), (h.get(Number(r.days)) ?? 0) + Number(r.count));
+    for (let i = 0; i < r.days.length; i++) {
+      const days = Number(r.days[i]);
+      h.set(days, (h.get(days) ?? 0) + Number(r.counts[i]));
+    }
     result.set(key, h);
   }
   return result;
@@ -127,11 +131,12 @@ const summary: Source = {
   async histograms(db, { scope, period, by, measure }) {
     // Days are counted per body and month, not per category.
     if (by === "category") return new Map();
-    const rows = await db.execute<{ k1: unknown; k2: unknown; days: number; count: number }>(sql`
-      select ${keyColumns[by]}, f.days, sum(f.count)::int as count
-      from metrics_day_counts f
-      where f.measure = ${measure} and ${summaryWhere(scope, period, by)}
-      group by ${groupColumns[by]}, f.days`);
+    // Added up here rather than in SQL: unnesting the arrays to group them again costs PostgreSQL more
+    // than the few thousand rows cost to send.
+    const rows = await db.execute<{ k1: unknown; k2: unknown; days: number[]; counts: number[] }>(sql`
+      select ${keyColumns[by]}, f.days, f.counts
+      from metrics_day_histograms f
+      where f.measure = ${measure} and ${summaryWhere(scope, period, by)}`);
     return collectHistograms(by, rows);
   },
 };
@@ -169,7 +174,10 @@ function direct(now: Date, o: { formal?: boolean } = {}): Source {
         from f
         where ${days} is not null ${byRegion(by) ? sql`and f.region is not null` : sql``}
         group by ${groupColumns[by]}, ${days}`);
-      return collectHistograms(by, rows);
+      return collectHistograms(
+        by,
+        rows.map((r) => ({ ...r, days: [r.days], counts: [r.count] })),
+      );
     },
   };
 }

@@ -172,7 +172,7 @@ async function rollupChecksum(tx: Db): Promise<string> {
   const [row] = await tx.execute<{ digest: string }>(sql`
     select md5(coalesce(string_agg(r, ',' order by r), '')) as digest from (
       select x::text as r from metrics_monthly x join metrics_keys k using (body_id, month)
-      union all select x::text from metrics_day_counts x join metrics_keys k using (body_id, month)
+      union all select x::text from metrics_day_histograms x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_monthly x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_days x join metrics_keys k using (body_id, month)
     ) rows`);
@@ -184,7 +184,7 @@ async function recountRollups(tx: Db): Promise<void> {
   await tx.execute(sql`
     delete from metrics_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
   await tx.execute(sql`
-    delete from metrics_day_counts d using metrics_keys k where d.body_id = k.body_id and d.month = k.month`);
+    delete from metrics_day_histograms d using metrics_keys k where d.body_id = k.body_id and d.month = k.month`);
   await tx.execute(sql`
     insert into metrics_monthly (body_id, month, category, region, received, application, message,
       response, proposal, request, complaint, due, answered, on_time, overdue, forwarded, ping_pong,
@@ -197,14 +197,19 @@ async function recountRollups(tx: Db): Promise<void> {
     ) f
     group by f.body_id, f.month, f.category, f.region`);
   await tx.execute(sql`
-    insert into metrics_day_counts (body_id, month, measure, days, region, count)
-    select x.body_id, x.month, 'answer'::metrics_day_measure, x.answer_days, x.region, count(*)
-    from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
-    where x.answer_days is not null
-    group by x.body_id, x.month, x.answer_days, x.region
-    union all
-    select x.body_id, x.month, 'overdue'::metrics_day_measure, x.overdue_days, x.region, count(*)
-    from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
-    where x.overdue_days is not null
-    group by x.body_id, x.month, x.overdue_days, x.region`);
+    insert into metrics_day_histograms (body_id, month, measure, region, days, counts)
+    select body_id, month, measure, region, array_agg(days order by days), array_agg(n order by days)
+    from (
+      select x.body_id, x.month, 'answer'::metrics_day_measure as measure, x.region, x.answer_days as days,
+        count(*)::int as n
+      from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+      where x.answer_days is not null
+      group by x.body_id, x.month, x.answer_days, x.region
+      union all
+      select x.body_id, x.month, 'overdue'::metrics_day_measure, x.region, x.overdue_days, count(*)::int
+      from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+      where x.overdue_days is not null
+      group by x.body_id, x.month, x.overdue_days, x.region
+    ) per_day
+    group by body_id, month, measure, region`);
 }

@@ -5,8 +5,16 @@ import { appeals } from "@/db/schema";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 
-/** Runs the filing loop in another process and SIGKILLs it after `ms`; returns what it acknowledged. */
-function fileUntilKilled(url: string, authorId: string, ms: number): Promise<string[]> {
+/**
+ * Runs the filing loop in another process and SIGKILLs it `ms` after it is ready to file (or, with
+ * `fromStart`, `ms` after it was spawned, which may be during its start-up); returns what it acknowledged.
+ */
+function fileUntilKilled(
+  url: string,
+  authorId: string,
+  ms: number,
+  o: { fromStart?: boolean } = {},
+): Promise<string[]> {
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [
       "--import",
@@ -16,10 +24,15 @@ function fileUntilKilled(url: string, authorId: string, ms: number): Promise<str
       authorId,
     ]);
     let out = "";
+    let timer: NodeJS.Timeout | undefined;
+    const killIn = (after: number) => {
+      timer ??= setTimeout(() => child.kill("SIGKILL"), after);
+    };
+    if (o.fromStart) killIn(ms);
     child.stdout.on("data", (chunk) => {
       out += chunk;
+      if (out.includes("READY\n")) killIn(ms);
     });
-    const timer = setTimeout(() => child.kill("SIGKILL"), ms);
     child.on("exit", () => {
       clearTimeout(timer);
       resolve([...out.matchAll(/^ACK (\S+)$/gm)].map((m) => m[1] ?? ""));
@@ -33,8 +46,9 @@ describe("a server killed in the middle of filing", () => {
   it("leaves every acknowledged appeal whole and no half-written one", async () => {
     const citizen = await createActor(db(), "citizen");
     const acknowledged: string[] = [];
-    // Kill at varied moments: during start-up, mid-loop, and later in the loop.
-    for (const ms of [1500, 2300, 3100, 3900]) {
+    // Kill at varied moments: during start-up, early in the loop, and later in it.
+    acknowledged.push(...(await fileUntilKilled(db.url(), citizen.id, 300, { fromStart: true })));
+    for (const ms of [150, 700, 1500, 2400]) {
       acknowledged.push(...(await fileUntilKilled(db.url(), citizen.id, ms)));
     }
     expect(acknowledged.length).toBeGreaterThan(0);

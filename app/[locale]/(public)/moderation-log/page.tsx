@@ -3,6 +3,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { LogEntry } from "@/components/moderation/log-entry";
 import { LogFiguresTables } from "@/components/moderation/log-figures-tables";
 import { LogFilterForm, readLogFilters } from "@/components/moderation/log-filter-form";
+import { logEntryHref } from "@/components/moderation/log-links";
 import styles from "@/components/moderation/moderation.module.css";
 import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
@@ -58,7 +59,7 @@ export default async function ModerationLogPage({ params, searchParams }: Props)
   const entryHref = (seq: number) =>
     newest !== undefined && oldest !== undefined && seq <= newest && seq >= oldest
       ? `#entry-${seq}`
-      : { pathname: "/moderation-log", query: { before: String(seq + 1) }, hash: `entry-${seq}` };
+      : logEntryHref(seq);
   const newer = page.newerBefore;
 
   return (

@@ -1,5 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/grading/grading.module.css";
+import { logEntryHref } from "@/components/moderation/log-links";
 import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCaller } from "@/server/caller";
@@ -154,29 +155,13 @@ export default async function PublishedRoundPage({ params }: Props) {
           <dd className={styles.hash}>{round.sampleSha256}</dd>
           <dt>{t("facts.commit")}</dt>
           <dd>
-            <Link
-              href={{
-                pathname: "/moderation-log",
-                query: { before: String(round.commitSeq + 1) },
-                hash: `entry-${round.commitSeq}`,
-              }}
-            >
-              {t("facts.entry", { seq: round.commitSeq })}
-            </Link>
+            <Link href={logEntryHref(round.commitSeq)}>{t("facts.entry", { seq: round.commitSeq })}</Link>
           </dd>
           {round.revealSeq !== null && (
             <>
               <dt>{t("facts.reveal")}</dt>
               <dd>
-                <Link
-                  href={{
-                    pathname: "/moderation-log",
-                    query: { before: String(round.revealSeq + 1) },
-                    hash: `entry-${round.revealSeq}`,
-                  }}
-                >
-                  {t("facts.entry", { seq: round.revealSeq })}
-                </Link>
+                <Link href={logEntryHref(round.revealSeq)}>{t("facts.entry", { seq: round.revealSeq })}</Link>
               </dd>
             </>
           )}

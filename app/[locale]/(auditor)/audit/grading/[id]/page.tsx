@@ -2,6 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/grading/grading.module.css";
 import { RoundAction } from "@/components/grading/round-action";
+import { logEntryHref } from "@/components/moderation/log-links";
 import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
@@ -46,15 +47,7 @@ export default async function GradingRoundPage({ params }: Props) {
         <dd className={styles.hash}>{round.seedSha256}</dd>
         <dt>{t("facts.commit")}</dt>
         <dd>
-          <Link
-            href={{
-              pathname: "/moderation-log",
-              query: { before: String(round.commitSeq + 1) },
-              hash: `entry-${round.commitSeq}`,
-            }}
-          >
-            {t("facts.entry", { seq: round.commitSeq })}
-          </Link>
+          <Link href={logEntryHref(round.commitSeq)}>{t("facts.entry", { seq: round.commitSeq })}</Link>
         </dd>
         <dt>{t("facts.opened")}</dt>
         <dd>{when(round.openedAt)}</dd>

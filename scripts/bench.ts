@@ -3,6 +3,7 @@ import os from "node:os";
 import { performance } from "node:perf_hooks";
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
+import { namesPlaceOrAddressee } from "@/db/generate/body-places";
 import { labelledAnswers } from "@/db/generate/labelled-answers";
 import { evaluateBodyModel } from "@/server/body-suggestion/evaluate-body-model";
 import { trainBodyModel } from "@/server/body-suggestion/train-body-model";
@@ -296,11 +297,13 @@ async function benchApi({ db, now, region, publicRows }: Context) {
  */
 async function benchBodySuggestion(db: Database, now: Date) {
   const limit = Number(flag("--suggest-appeals") ?? 10_000);
-  const s = await evaluateBodyModel(db, { now, limit });
+  const s = await evaluateBodyModel(db, { now, limit, named: namesPlaceOrAddressee });
   console.log(
     `Body suggestion, trained on ${s.trainedOn}, held out ${s.tested}: accuracy@1 ${s.accuracyAt1.toFixed(3)}, ` +
       `accuracy@3 ${s.accuracyAt3.toFixed(3)}; forwarded appeals (${s.forwarded}): final body in the top 3 ` +
-      `${s.forwardedAt3.toFixed(3)}. One suggestion: p50 ${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms.`,
+      `${s.forwardedAt3.toFixed(3)}; naming neither place nor addressee (${s.unnamed}): accuracy@1 ` +
+      `${s.unnamedAt1.toFixed(3)}, accuracy@3 ${s.unnamedAt3.toFixed(3)}. One suggestion: p50 ` +
+      `${s.p50Ms.toFixed(1)} ms, p95 ${s.p95Ms.toFixed(1)} ms.`,
   );
   await trainBodyModel(db, { now });
 }

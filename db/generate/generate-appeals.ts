@@ -8,6 +8,7 @@ import { CATEGORIES } from "@/server/directory/state-bodies-directory";
 import { signUnsignedAnswers } from "@/server/metrics/record-answer-signature";
 import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { REGION_CENTRES } from "@/server/open311/locate-region";
+import { type PlacedBody, placeSentences } from "./body-places";
 import { calendarFunctionsSql } from "./calendar-functions";
 import {
   CLARIFICATION_QUESTION,
@@ -148,6 +149,16 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
     await step("reference tables", async () => {
       await exec(`create temp table gen_bodies on commit drop as
         select id, code, region, parent_id, level, categories, name_kk, name_ru from state_bodies`);
+      const places = placeSentences(
+        (await exec(
+          'select id, code, level, region, name_kk as "nameKk", name_ru as "nameRu" from gen_bodies',
+        )) as unknown as PlacedBody[],
+      );
+      await exec(
+        `create temp table gen_body_places on commit drop as
+        select id::uuid, place_kk, place_ru from unnest($1::text[], $2::text[], $3::text[]) as t(id, place_kk, place_ru)`,
+        [[...places.keys()], [...places.values()].map((p) => p.kk), [...places.values()].map((p) => p.ru)],
+      );
       await exec(
         `create temp table gen_body_params on commit drop as
         select id::uuid, late::float8, silent::float8, formality::float8, extend::float8, clarify::float8,

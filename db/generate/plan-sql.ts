@@ -1,4 +1,5 @@
 import { REGION_CODES } from "@/server/directory/regions";
+import { ADDRESSED_SHARE, ADDRESSEE_PREFIX, PLACE_SHARE } from "./body-places";
 
 /**
  * The plan of every generated appeal, computed set-based: one row per appeal with every moment of its
@@ -6,13 +7,6 @@ import { REGION_CODES } from "@/server/directory/regions";
  * per-body conduct and computed with the same deadline rules as the domain (calendar-functions.ts).
  * `u(k)` is the k-th independent uniform draw of the row. Nothing after `now` happens.
  */
-/**
- * The share of generated appeals whose text names the body they are for, as the heading of a written
- * appeal does ("Кому: Аппарат акима Бостандыкского района…"). The rest carry only their topic's text, which
- * tells the category and never the body.
- */
-export const ADDRESSED_SHARE = 0.4;
-
 const u = (k: number, row = "n") => `pg_temp.u(${row}, ${k})`;
 const pick = (k: number, n: number) => `floor(${u(k)} * ${n})::int`;
 
@@ -23,11 +17,12 @@ create temp table gen_p1 on commit drop as
 with picked as (
   select n::bigint as n, b.id as body_id, b.region as body_region, b.parent_id,
     b.categories[1 + floor(${u(2)} * cardinality(b.categories))::int]::text as category,
-    b.name_kk as body_name_kk, b.name_ru as body_name_ru,
+    b.name_kk as body_name_kk, b.name_ru as body_name_ru, pl.place_kk, pl.place_ru,
     fb.body_id as alt_body_id, mb.body_id as alt_body2_id
   from generate_series(1, ${Math.trunc(o.appeals)}) n
   join gen_body_buckets bb on bb.bucket = ${pick(1, 10000)}
   join gen_bodies b on b.id = bb.body_id
+  left join gen_body_places pl on pl.id = b.id
   join gen_body_buckets fb on fb.bucket = ${pick(24, 10000)}
   join gen_body_buckets mb on mb.bucket = ${pick(25, 10000)}
 ), channelled as (
@@ -49,10 +44,13 @@ select p.n, md5('${o.tag}:' || p.n)::uuid as id, 1::smallint as phase, null::uui
   case when p.channel = 'assisted' then (select id from gen_roles where role = 'operator') end as filed_by_id,
   ${u(8, "p.n")} < case p.channel when 'online' then 0.45 when 'assisted' then 0.2 else 0.3 end as publish_consent,
   t.subject as topic_subject,
-  -- A written appeal opens with whom it is addressed to; on a web form most people skip that line.
-  case when ${u(90, "p.n")} < ${ADDRESSED_SHARE}
-    then case t.locale when 'kk' then 'Кімге: ' || p.body_name_kk else 'Кому: ' || p.body_name_ru end || '. ' || t.text
-    else t.text end as topic_text,
+  -- A written appeal opens with whom it is addressed to; on a web form most people skip that line. Most
+  -- say where the matter is (body-places.ts).
+  case when ${u(90, "p.n")} < ${ADDRESSED_SHARE} then case t.locale
+    when 'kk' then '${ADDRESSEE_PREFIX.kk}' || p.body_name_kk else '${ADDRESSEE_PREFIX.ru}' || p.body_name_ru end || '. '
+    else '' end || t.text
+  || case when ${u(91, "p.n")} < ${PLACE_SHARE} and p.place_ru is not null
+    then ' ' || case t.locale when 'kk' then p.place_kk else p.place_ru end else '' end as topic_text,
   t.locale,
   least(
     pg_temp.at_min(

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { namesPlaceOrAddressee } from "@/db/generate/body-places";
 import { generateAppeals } from "@/db/generate/generate-appeals";
 import { useTestDatabase } from "@/test/database";
 import { evaluateBodyModel } from "./evaluate-body-model";
@@ -14,14 +15,19 @@ describe("the body suggested from an appeal's text", () => {
     expect(await suggestBodyFromText(db(), { text: "Көшеде шам жанбайды" })).toEqual([]);
   });
 
-  // The target is 0.85. Measured on 2 000 generated appeals: 0.69; on 8 000: 0.74 (docs/performance.md).
-  // The floor below holds what the model reaches today, so a change that makes it worse fails here.
+  // The target is 0.85, reached on 10 000 generated appeals (0.89, docs/performance.md). On these
+  // 2 000 the model, trained on 1 600, leans mostly on the region and category (a body's n-grams lean on
+  // the average until it has heard some hundreds of appeals): 0.77 and 0.79 in two runs, and 0.68 and 0.75
+  // on the texts naming neither place nor addressee (the held-out draw differs per run: the generator's
+  // ids are random). The floors below hold that, so a change that makes it worse fails here.
   it("proposes the body that finally answered among its top 3 for most held-out appeals", async () => {
     await generateAppeals(db(), { appeals: 2000, months: 12, seed: 11, now: NOW });
-    const score = await evaluateBodyModel(db(), { now: NOW, limit: 2000 });
+    const score = await evaluateBodyModel(db(), { now: NOW, limit: 2000, named: namesPlaceOrAddressee });
     console.log("body suggestion on held-out generated appeals", score);
     expect(score.tested).toBeGreaterThan(250);
-    expect(score.accuracyAt3).toBeGreaterThanOrEqual(0.62);
+    expect(score.accuracyAt3).toBeGreaterThanOrEqual(0.72);
+    expect(score.unnamed).toBeGreaterThan(40);
+    expect(score.unnamedAt3).toBeGreaterThanOrEqual(0.6);
     expect(score.forwarded).toBeGreaterThan(0);
 
     // Retrained on everything, as the nightly job does: three bodies, best first.
@@ -32,5 +38,5 @@ describe("the body suggested from an appeal's text", () => {
     });
     expect(top).toHaveLength(3);
     expect(top[0]?.score).toBeGreaterThanOrEqual(top[2]?.score ?? Number.POSITIVE_INFINITY);
-  }, 240_000);
+  }, 360_000);
 });

@@ -16,6 +16,13 @@ export type BodyModelScore = {
   /** Held-out appeals an official forwarded: how often the top 3 held the body that finally answered. */
   forwarded: number;
   forwardedAt3: number;
+  /**
+   * Held-out appeals whose text, by the caller's `named` test, names neither its place nor its addressee:
+   * what the model reaches on a text that tells only its matter.
+   */
+  unnamed: number;
+  unnamedAt1: number;
+  unnamedAt3: number;
   /** How long one suggestion took, as the form waits for it: median and 95th percentile, ms. */
   p50Ms: number;
   p95Ms: number;
@@ -28,7 +35,7 @@ export type BodyModelScore = {
  */
 export async function evaluateBodyModel(
   db: Database,
-  o: { now: Date; limit: number },
+  o: { now: Date; limit: number; named?: (text: string) => boolean },
 ): Promise<BodyModelScore> {
   const trainedOn = await trainBodyModel(db, { now: o.now, limit: o.limit, exclude: heldOut });
   const rows = (await db.execute(sql`
@@ -47,6 +54,9 @@ export async function evaluateBodyModel(
   let at3 = 0;
   let forwarded = 0;
   let forwardedAt3 = 0;
+  let unnamed = 0;
+  let unnamedAt1 = 0;
+  let unnamedAt3 = 0;
   const took: number[] = [];
   for (const row of rows.filter((r) => heldOut(r.id))) {
     const started = performance.now();
@@ -65,6 +75,11 @@ export async function evaluateBodyModel(
       forwarded++;
       if (top.includes(row.body_id)) forwardedAt3++;
     }
+    if (o.named && !o.named(row.text)) {
+      unnamed++;
+      if (top[0] === row.body_id) unnamedAt1++;
+      if (top.includes(row.body_id)) unnamedAt3++;
+    }
   }
   const ratio = (a: number, b: number) => (b === 0 ? 0 : a / b);
   took.sort((a, b) => a - b);
@@ -76,6 +91,9 @@ export async function evaluateBodyModel(
     accuracyAt3: ratio(at3, tested),
     forwarded,
     forwardedAt3: ratio(forwardedAt3, forwarded),
+    unnamed,
+    unnamedAt1: ratio(unnamedAt1, unnamed),
+    unnamedAt3: ratio(unnamedAt3, unnamed),
     p50Ms: at(0.5),
     p95Ms: at(0.95),
   };

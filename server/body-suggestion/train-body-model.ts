@@ -1,7 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { bodySuggestionBodies, bodySuggestionFeatures } from "@/db/schema";
-import { textFeatures } from "./text-features";
+import { ANY_CATEGORY, choiceFeature, scopeTokensFeature, textFeatures } from "./text-features";
 
 /** The newest appeals the nightly training reads: a few months of a busy year, a minute of work. */
 export const TRAINING_LIMIT = 50_000;
@@ -41,19 +41,23 @@ export async function trainBodyModel(
     if (o.exclude?.(row.id)) continue;
     learnt++;
     const weight = row.forward_count > 0 ? FORWARDED_WEIGHT : 1;
-    const features = textFeatures(`${row.subject} ${row.text}`, {
-      region: row.region,
-      category: row.category,
-    });
     const body = counts.get(row.body_id) ?? new Map<number, number>();
     counts.set(row.body_id, body);
     const totals = bodies.get(row.body_id) ?? { documents: 0, tokens: 0 };
     bodies.set(row.body_id, totals);
+    const add = (f: number, n: number) => body.set(f, (body.get(f) ?? 0) + n * weight);
     totals.documents += weight;
-    for (const [f, n] of features) {
-      body.set(f, (body.get(f) ?? 0) + n * weight);
-      totals.tokens += n * weight;
+    for (const scope of [ANY_CATEGORY, row.category]) {
+      let tokens = 0;
+      for (const [f, n] of textFeatures(`${row.subject} ${row.text}`, scope)) {
+        add(f, n);
+        tokens += n;
+      }
+      add(scopeTokensFeature(scope), tokens);
+      if (scope === ANY_CATEGORY) totals.tokens += tokens * weight;
     }
+    add(choiceFeature("region", row.region), 1);
+    add(choiceFeature("category", row.category), 1);
   }
 
   await db.transaction(async (tx) => {

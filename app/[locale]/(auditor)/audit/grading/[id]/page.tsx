@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/grading/grading.module.css";
 import { RoundAction } from "@/components/grading/round-action";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { orNotFound } from "@/server/or-not-found";

@@ -1,5 +1,5 @@
 "use client";
-import { useRouter } from "@/i18n/navigation";
+import { useParams, useRouter } from "next/navigation";
 
 /**
  * Signs out through next-auth's own endpoint (its signOut event ends the server session), without
@@ -14,15 +14,17 @@ async function signOut() {
   });
 }
 
+// Next's router rather than next-intl's: the header is on pages without next-intl's client provider.
 export function SignOutButton({ label }: { label: string }) {
   const router = useRouter();
+  const { locale } = useParams<{ locale: string }>();
   return (
     <button
       type="button"
       className="link-button"
       onClick={async () => {
         await signOut();
-        router.push("/");
+        router.push(`/${locale}`);
         router.refresh();
       }}
     >

@@ -1,6 +1,7 @@
 import { getTranslations } from "next-intl/server";
 import { Suspense } from "react";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
+import type { Locale } from "@/i18n/routing";
 import type { SessionUser } from "@/server/auth/sessions";
 import { LanguageSwitcher } from "./language-switcher";
 import { navigationFor } from "./role-navigation";
@@ -11,7 +12,9 @@ import { SignOutButton } from "./sign-out-button";
  * the menu is always open and its toggle hidden (globals.css). The unread count shows on the toggle too,
  * so a folded menu still says that something is waiting.
  */
-export async function SiteHeader({ user, unread }: { user: SessionUser | null; unread: number }) {
+type Props = { user: SessionUser | null; unread: number; locale: Locale };
+
+export async function SiteHeader({ user, unread, locale }: Props) {
   const t = await getTranslations("nav");
   const tr = await getTranslations("roles");
   const links = navigationFor(user?.role ?? null);
@@ -32,7 +35,7 @@ export async function SiteHeader({ user, unread }: { user: SessionUser | null; u
           {t("brand")}
         </Link>
         <Suspense fallback={null}>
-          <LanguageSwitcher label={t("language")} />
+          <LanguageSwitcher label={t("language")} current={locale} />
         </Suspense>
       </div>
       <details className="menu">

@@ -59,6 +59,31 @@ const covers = (paths: readonly string[], namespace: string) =>
   paths.some((p) => namespace === p || namespace.startsWith(`${p}.`));
 
 const groupDirs = readdirSync(LOCALE_DIR).filter((name) => /^\(.+\)$/.test(name));
+// Pages that only read: no translation provider reaches the browser there (app/[locale]/layout.tsx).
+const READING_GROUP = "(reading)";
+const providedGroups = groupDirs.filter((dir) => dir !== READING_GROUP);
+// next-intl's client entry points need its provider: its hooks, and @/i18n/navigation's Link and router.
+const NEEDS_PROVIDER = /(?:^|\n)\s*import\s[^;]*?from\s+"(?:next-intl|@\/i18n\/navigation)"/;
+
+/** The client modules reachable from `entries` that import next-intl's client side. */
+function clientModulesNeedingProvider(entries: string[]): string[] {
+  const found = new Set<string>();
+  const seen = new Set<string>();
+  const visit = (file: string, client: boolean) => {
+    const key = `${file}|${client}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    const source = readFileSync(file, "utf8");
+    const isClient = client || /^\s*["']use client["']/.test(source);
+    if (isClient && NEEDS_PROVIDER.test(source)) found.add(path.relative(ROOT, file));
+    for (const m of source.matchAll(IMPORT)) {
+      const target = resolveImport(file, (m[1] ?? m[2]) as string);
+      if (target) visit(target, isClient);
+    }
+  };
+  for (const entry of entries) visit(entry, false);
+  return [...found];
+}
 const everyPageEntries = readdirSync(LOCALE_DIR)
   .filter((name) => /\.tsx?$/.test(name))
   .map((name) => path.join(LOCALE_DIR, name));
@@ -69,7 +94,7 @@ describe("the messages sent to the browser", () => {
     for (const [namespace, file] of clientNamespaces(everyPageEntries))
       if (!covers(CLIENT_MESSAGES.everyPage, namespace))
         missing.push(`every page: "${namespace}" in ${file}`);
-    for (const dir of groupDirs) {
+    for (const dir of providedGroups) {
       const area = dir.slice(1, -1) as ClientMessagesArea;
       const passed = [...CLIENT_MESSAGES.everyPage, ...(CLIENT_MESSAGES[area] ?? [])];
       for (const [namespace, file] of clientNamespaces(filesUnder(path.join(LOCALE_DIR, dir))))
@@ -78,8 +103,14 @@ describe("the messages sent to the browser", () => {
     expect(missing).toEqual([]);
   });
 
+  it("are needed by no client component of the root layout or of the pages that only read", () => {
+    const reading = [...everyPageEntries, ...filesUnder(path.join(LOCALE_DIR, READING_GROUP))];
+    expect(clientModulesNeedingProvider(reading)).toEqual([]);
+    expect(existsSync(path.join(LOCALE_DIR, READING_GROUP, "layout.tsx"))).toBe(false);
+  });
+
   it("are passed by a layout in each audience's route group, with an area of its own", () => {
-    for (const dir of groupDirs) {
+    for (const dir of providedGroups) {
       expect(Object.keys(CLIENT_MESSAGES), dir).toContain(dir.slice(1, -1));
       const layout = readFileSync(path.join(LOCALE_DIR, dir, "layout.tsx"), "utf8");
       expect(layout, dir).toContain(`<ClientMessages area="${dir.slice(1, -1)}">`);

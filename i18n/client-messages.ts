@@ -7,8 +7,9 @@
  * translates with a namespace its group does not pass here.
  */
 export const CLIENT_MESSAGES = {
-  // The header's language switcher and sign-out, the error boundary and every form's error texts.
-  everyPage: ["nav", "errors", "validation", "formErrors"],
+  // Every form's error texts. The header and the error boundary take theirs from the server and from the
+  // page-error catalogue: the root layout passes no messages (app/[locale]/layout.tsx).
+  everyPage: ["errors", "validation", "formErrors"],
   public: ["auth", "accountSecurity", "track", "publicAppeals.appeal"],
   citizen: [
     "citizen.file",

@@ -33,6 +33,7 @@ export const MESSAGE_AREAS = [
   "answer-check",
   "grading",
   "replica",
+  "page-error",
 ] as const;
 
 export async function loadMessages(locale: Locale): Promise<Record<string, unknown>> {

@@ -38,10 +38,16 @@ export function pageWeights(distDir = process.env.NEXT_DIST_DIR ?? ".next"): Pag
   return manifests(appDir)
     .map((file) => {
       const text = readFileSync(file, "utf8");
-      const json = text.slice(text.indexOf("= {") + 2).replace(/;\s*$/, "");
+      // `globalThis.__RSC_MANIFEST["<page>"] = {…};`, spaced by Turbopack and not by webpack.
+      const assignment = /__RSC_MANIFEST\["(?:[^"\\]|\\.)*"\]\s*=\s*/.exec(text);
+      if (!assignment) throw new Error(`${file} is not a client-reference manifest`);
+      const json = text.slice(assignment.index + assignment[0].length).replace(/;\s*$/, "");
       const route = path.relative(appDir, path.dirname(file)) || "/";
       const manifest = JSON.parse(json) as { entryJSFiles?: Record<string, string[]> };
-      const files = new Set([...root, ...Object.values(manifest.entryJSFiles ?? {}).flat()]);
+      // A webpack build (`next build --webpack`) lists no entry chunks per segment: its pages load their
+      // chunks through client references, which this count would miss and so understate.
+      if (!manifest.entryJSFiles) throw new Error(`${file} lists no entryJSFiles: measure a Turbopack build`);
+      const files = new Set([...root, ...Object.values(manifest.entryJSFiles).flat()]);
       let bytes = 0;
       let gzip = 0;
       for (const f of files) {

@@ -3,7 +3,6 @@ import { notFound } from "next/navigation";
 import { hasLocale } from "next-intl";
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import type { ReactNode } from "react";
-import { ClientMessages } from "@/components/client-messages";
 import { SiteHeader } from "@/components/site-header";
 import { routing } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
@@ -27,10 +26,10 @@ export default async function LocaleLayout({ children, params }: Props) {
   return (
     <html lang={locale}>
       <body>
-        <ClientMessages>
-          <SiteHeader user={user} unread={unread} />
-          <main id="main">{children}</main>
-        </ClientMessages>
+        {/* No translation provider here: each route group whose client components translate has its own
+            (ClientMessages), so the pages that only read carry neither it nor its message formatter. */}
+        <SiteHeader user={user} unread={unread} locale={locale} />
+        <main id="main">{children}</main>
       </body>
     </html>
   );

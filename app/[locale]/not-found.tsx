@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 
 /** Inside the site's layout and in the page's language, with the ways on that everyone may take. */
 export default async function NotFound() {

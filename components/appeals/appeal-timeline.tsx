@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import type { TimelineEntry } from "@/server/appeals/get-timeline";
 import { bodyName } from "@/server/directory/body-name";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { AnswerFigures } from "@/server/metrics/answer-figures";
 import styles from "./dashboard.module.css";
 import { formatValue } from "./dashboard-view";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { ClockFigures, Share } from "@/server/metrics/clock-figures";
 import type { Figure } from "@/server/metrics/figures";
 import { NATIONAL_SURVEY_HEARD_2021, type Percentiles } from "@/server/metrics/metric-set";

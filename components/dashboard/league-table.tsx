@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getPathname } from "@/i18n/navigation";
+import { localePath } from "@/i18n/locale-path";
 import type { Locale } from "@/i18n/routing";
 import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
@@ -51,8 +51,7 @@ export async function LeagueTable({
   const format = await getFormatter();
   const locale = (await getLocale()) as Locale;
   const none = t("none");
-  const href = (path: string, query: Record<string, string>) =>
-    getPathname({ href: { pathname: path, query }, locale });
+  const href = (path: string, query: Record<string, string>) => localePath(locale, { pathname: path, query });
   const nextOrder = (key: LeagueSortKey): SortOrder =>
     key === sort ? (order === "asc" ? "desc" : "asc") : key === "received" ? "desc" : "asc";
 

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { APPEAL_KINDS } from "@/server/deadlines/deadline-policy";
 import type { Figure } from "@/server/metrics/figures";
 import type { MetricSet } from "@/server/metrics/metric-set";

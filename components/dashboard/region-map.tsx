@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { getPathname } from "@/i18n/navigation";
+import { localePath } from "@/i18n/locale-path";
 import type { Locale } from "@/i18n/routing";
 import { REGIONS } from "@/server/directory/regions";
 import type { MapMetric, RegionValue } from "@/server/metrics/dashboard-queries";
@@ -65,7 +65,7 @@ export async function RegionMap({
   );
   const show = (v: number | null) => formatValue(format, kind, v, t("none"));
   const href = (code: string) =>
-    getPathname({ locale, href: { pathname: `/dashboard/regions/${code}`, query: { ...period } } });
+    localePath(locale, { pathname: `/dashboard/regions/${code}`, query: { ...period } });
   const named = values.map((v) => ({
     ...v,
     name: REGIONS[v.region].name[locale],

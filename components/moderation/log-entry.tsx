@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import type { ComponentProps } from "react";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { type GradingLogContent, isGradingContent } from "@/server/moderation/append-log-entry";
 import type { LogEntriesPage } from "@/server/moderation/list-log-entries";
 import styles from "./moderation.module.css";

@@ -1,7 +1,7 @@
 import { getTranslations } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { SelectField } from "@/components/operator/select-field";
 import { TextField } from "@/components/text-field";
-import { Link } from "@/i18n/navigation";
 import type { LogFilters } from "@/server/moderation/list-log-entries";
 import { MODERATION_GROUNDS, type ModerationGround } from "@/server/moderation/statement-of-reasons";
 import styles from "./moderation.module.css";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { getCaller } from "@/server/caller";
 import { ContestForm } from "./contest-form";
 import { logEntryHref } from "./log-links";

@@ -1,5 +1,5 @@
 import { getFormatter, getLocale, getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { listInbox } from "@/server/appeals/list-inbox";
 import { bodyName } from "@/server/directory/body-name";
 import { DeadlineBadge } from "./deadline-badge";

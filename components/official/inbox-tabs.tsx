@@ -1,5 +1,5 @@
 import { getTranslations } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { INBOX_TABS, type InboxTab } from "@/server/appeals/list-inbox";
 import styles from "./official.module.css";
 

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { logEntryHref } from "@/components/moderation/log-links";
-import { Link } from "@/i18n/navigation";
 import type { Tombstone as TombstoneView } from "@/server/public-appeals/get-public-appeal";
 import styles from "./public-appeals.module.css";
 

@@ -1,6 +1,6 @@
 import { getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import { AccountPhoneForm } from "@/components/citizen/account-phone-form";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";

@@ -2,7 +2,7 @@ import { notFound } from "next/navigation";
 import { getFormatter, getLocale, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/dashboard/dashboard.module.css";
 import { choiceOf, periodOf, type SearchParams } from "@/components/dashboard/dashboard-view";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";

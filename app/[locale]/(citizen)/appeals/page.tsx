@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { DeadlineStatus } from "@/components/citizen/deadline-status";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";

@@ -1,10 +1,10 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { BodyPicker } from "@/components/official/body-picker";
 import { InboxTable } from "@/components/official/inbox-table";
 import { InboxTabs } from "@/components/official/inbox-tabs";
-import { Link } from "@/i18n/navigation";
 import { INBOX_TABS, type InboxTab } from "@/server/appeals/list-inbox";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";

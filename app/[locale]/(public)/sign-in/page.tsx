@@ -1,6 +1,6 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { SignInForm } from "@/components/sign-in-form";
-import { Link } from "@/i18n/navigation";
 
 export default async function SignInPage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);

@@ -1,7 +1,7 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { OpenRoundForm } from "@/components/grading/open-round-form";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { addMonths, monthOf } from "@/server/metrics/period";

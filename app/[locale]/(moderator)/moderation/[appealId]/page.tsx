@@ -1,12 +1,12 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { ContestDecisionForm } from "@/components/moderation/contest-decision-form";
 import { DecisionForm } from "@/components/moderation/decision-form";
 import { logEntryHref } from "@/components/moderation/log-links";
 import styles from "@/components/moderation/moderation.module.css";
 import { StatementDetails } from "@/components/moderation/statement-details";
-import { Link } from "@/i18n/navigation";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";

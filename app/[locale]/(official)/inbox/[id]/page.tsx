@@ -2,6 +2,7 @@ import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import { ClockFlags } from "@/components/dashboard/clock-flags";
+import { Link } from "@/components/locale-link";
 import { ActionNotices, ActionPanel } from "@/components/official/action-panel";
 import { AnswerForm } from "@/components/official/answer-form";
 import { AnswerPreview } from "@/components/official/answer-preview";
@@ -15,7 +16,6 @@ import { type BodyGroup, ForwardForm } from "@/components/official/forward-form"
 import styles from "@/components/official/official.module.css";
 import { OfficialTimeline } from "@/components/official/official-timeline";
 import { PassUpForm } from "@/components/official/pass-up-form";
-import { Link } from "@/i18n/navigation";
 import { type Locale, routing } from "@/i18n/routing";
 import { ANSWER_LIMITS } from "@/server/appeals/answer-appeal";
 import { attachmentLink } from "@/server/appeals/attachment-link";

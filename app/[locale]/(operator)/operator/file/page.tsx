@@ -1,8 +1,8 @@
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { AssistedFilingForm } from "@/components/operator/assisted-filing-form";
 import { APPEAL_KIND_VALUES, appealCategory } from "@/db/schema";
-import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
 import { requireUser } from "@/server/auth/require-user";

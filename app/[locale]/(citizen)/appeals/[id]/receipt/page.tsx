@@ -2,7 +2,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import styles from "@/components/citizen/citizen.module.css";
 import { localDay } from "@/components/citizen/local-day";
 import { PrintButton } from "@/components/citizen/print-button";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";

@@ -1,9 +1,9 @@
 import { TRPCError } from "@trpc/server";
 import { notFound } from "next/navigation";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { PrintButton } from "@/components/operator/print-button";
 import { ReceiptAccessCode } from "@/components/operator/receipt-access-code";
-import { Link } from "@/i18n/navigation";
 import { type Locale, routing } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";

@@ -3,7 +3,7 @@ import { getTranslations, setRequestLocale } from "next-intl/server";
 import { Fragment } from "react";
 import { GradeForm } from "@/components/grading/grade-form";
 import styles from "@/components/grading/grading.module.css";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import type { Locale } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";

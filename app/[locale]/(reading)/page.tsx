@@ -1,5 +1,5 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 
 export default async function HomePage({ params }: { params: Promise<{ locale: string }> }) {
   setRequestLocale((await params).locale);

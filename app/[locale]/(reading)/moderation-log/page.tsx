@@ -1,11 +1,11 @@
 import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import { LogEntry } from "@/components/moderation/log-entry";
 import { LogFiguresTables } from "@/components/moderation/log-figures-tables";
 import { LogFilterForm, readLogFilters } from "@/components/moderation/log-filter-form";
 import { logEntryHref } from "@/components/moderation/log-links";
 import styles from "@/components/moderation/moderation.module.css";
-import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";
 import { LOG_LIST_PAGE_SIZE } from "@/server/moderation/list-log-entries";

@@ -1,7 +1,7 @@
 import { headers } from "next/headers";
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
+import { Link } from "@/components/locale-link";
 import styles from "@/components/open-data/open-data.module.css";
-import { Link } from "@/i18n/navigation";
 import { getCaller } from "@/server/caller";
 
 type Props = { params: Promise<{ locale: string }> };

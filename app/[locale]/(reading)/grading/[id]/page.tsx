@@ -1,7 +1,7 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
 import styles from "@/components/grading/grading.module.css";
+import { Link } from "@/components/locale-link";
 import { logEntryHref } from "@/components/moderation/log-links";
-import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";

@@ -1,5 +1,5 @@
 import { getFormatter, getTranslations, setRequestLocale } from "next-intl/server";
-import { Link } from "@/i18n/navigation";
+import { Link } from "@/components/locale-link";
 import { getCaller } from "@/server/caller";
 
 type Props = { params: Promise<{ locale: string }> };

@@ -8,8 +8,8 @@ import { periodOf, type SearchParams } from "@/components/dashboard/dashboard-vi
 import { KeyFigures, MetricsTable } from "@/components/dashboard/metrics-table";
 import { PeriodForm } from "@/components/dashboard/period-form";
 import { TrendCharts } from "@/components/dashboard/trend-charts";
+import { Link } from "@/components/locale-link";
 import { ReplicaLagNote } from "@/components/replica-lag";
-import { Link } from "@/i18n/navigation";
 import type { Locale } from "@/i18n/routing";
 import { getCurrentUser } from "@/server/auth/current-user";
 import { getCaller } from "@/server/caller";

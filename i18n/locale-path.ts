@@ -1,0 +1,27 @@
+import type { Locale } from "./routing";
+
+type QueryValue = string | number | boolean;
+export type LocaleHref =
+  | string
+  | {
+      pathname: string;
+      query?: Record<string, QueryValue | readonly QueryValue[] | undefined>;
+      hash?: string;
+    };
+
+/**
+ * The address of `href` in `locale`, as next-intl's getPathname makes it for this routing (every address
+ * starts with its language, no translated pathnames). For server components: importing next-intl's
+ * navigation there also declares its client Link, whose provider and message formatter (12.3 KB gzip)
+ * the bundler then sends with the page even where nothing renders that Link.
+ */
+export function localePath(locale: Locale, href: LocaleHref): string {
+  const { pathname, query, hash } = typeof href === "string" ? { pathname: href } : href;
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value === undefined) continue;
+    for (const one of Array.isArray(value) ? value : [value]) search.append(key, String(one));
+  }
+  const searchText = search.size > 0 ? `?${search}` : "";
+  return `/${locale}${pathname === "/" ? "" : pathname}${searchText}${hash ? `#${hash}` : ""}`;
+}

@@ -119,9 +119,10 @@ export const dayMeasure = pgEnum("metrics_day_measure", ["answer", "overdue"]);
 /**
  * Histograms of working days per body and month filed: to answer, and past due for appeals still
  * unanswered. Sums of these give exact medians and 90th percentiles for any body, region or period.
- * One row per body, month and measure, the histogram sparse in two arrays (each number of days that
- * occurs, ascending, and how many appeals took it): a year of the league table reads 1 800 rows instead
- * of the 50 000 a row per number of days made on a million appeals.
+ * One row per body, month and measure, the histogram sparse as text, "days:appeals" pairs in ascending
+ * days ("0:12 1:40 3:7"): a year of the league table reads 1 800 rows instead of the 50 000 a row per
+ * number of days made on a million appeals, and as text, because turning integer arrays into text for
+ * the client took PostgreSQL five times as long as reading the rows.
  */
 export const metricsDayHistograms = pgTable(
   "metrics_day_histograms",
@@ -132,8 +133,7 @@ export const metricsDayHistograms = pgTable(
     month: date({ mode: "string" }).notNull(),
     measure: dayMeasure().notNull(),
     region: text(),
-    days: integer().array().notNull(),
-    counts: integer().array().notNull(),
+    histogram: text().notNull(),
   },
   (t) => [
     primaryKey({ columns: [t.bodyId, t.month, t.measure] }),

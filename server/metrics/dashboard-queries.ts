@@ -87,18 +87,16 @@ function collectCounts(by: GroupBy, rows: Record<string, unknown>[]): Map<string
   return new Map(rows.map((r) => [keyOf(by, r), sumCounts([r])]));
 }
 
-/** Rows of one or more (days, count) pairs each, added up per group key. */
-function collectHistograms(
-  by: GroupBy,
-  rows: { k1?: unknown; k2?: unknown; days: number[]; counts: number[] }[],
-) {
+/** Rows of "days:appeals" pairs (metrics_day_histograms.histogram), added up per group key. */
+function collectHistograms(by: GroupBy, rows: { k1?: unknown; k2?: unknown; histogram: string }[]) {
   const result = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const key = keyOf(by, r);
     const h = result.get(key) ?? new Map<number, number>();
-    for (let i = 0; i < r.days.length; i++) {
-      const days = Number(r.days[i]);
-      h.set(days, (h.get(days) ?? 0) + Number(r.counts[i]));
+    for (const pair of r.histogram.split(" ")) {
+      const colon = pair.indexOf(":");
+      const days = Number(pair.slice(0, colon));
+      h.set(days, (h.get(days) ?? 0) + Number(pair.slice(colon + 1)));
     }
     result.set(key, h);
   }
@@ -131,10 +129,10 @@ const summary: Source = {
   async histograms(db, { scope, period, by, measure }) {
     // Days are counted per body and month, not per category.
     if (by === "category") return new Map();
-    // Added up here rather than in SQL: unnesting the arrays to group them again costs PostgreSQL more
-    // than the few thousand rows cost to send.
-    const rows = await db.execute<{ k1: unknown; k2: unknown; days: number[]; counts: number[] }>(sql`
-      select ${keyColumns[by]}, f.days, f.counts
+    // Added up here rather than in SQL: splitting the histograms to group them again costs PostgreSQL
+    // more than the few thousand rows cost to send.
+    const rows = await db.execute<{ k1: unknown; k2: unknown; histogram: string }>(sql`
+      select ${keyColumns[by]}, f.histogram
       from metrics_day_histograms f
       where f.measure = ${measure} and ${summaryWhere(scope, period, by)}`);
     return collectHistograms(by, rows);
@@ -168,16 +166,13 @@ function direct(now: Date, o: { formal?: boolean } = {}): Source {
     async histograms(db, { scope, period, by, measure }) {
       if (by === "category") return new Map();
       const days = measure === "answer" ? sql`f.answer_days` : sql`f.overdue_days`;
-      const rows = await db.execute<{ k1: unknown; k2: unknown; days: number; count: number }>(sql`
+      const rows = await db.execute<{ k1: unknown; k2: unknown; histogram: string }>(sql`
         with f as (${facts(scope, period)})
-        select ${keyColumns[by]}, ${days} as days, count(*)::int as count
+        select ${keyColumns[by]}, ${days} || ':' || count(*) as histogram
         from f
         where ${days} is not null ${byRegion(by) ? sql`and f.region is not null` : sql``}
         group by ${groupColumns[by]}, ${days}`);
-      return collectHistograms(
-        by,
-        rows.map((r) => ({ ...r, days: [r.days], counts: [r.count] })),
-      );
+      return collectHistograms(by, rows);
     },
   };
 }

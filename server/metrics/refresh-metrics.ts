@@ -197,8 +197,8 @@ async function recountRollups(tx: Db): Promise<void> {
     ) f
     group by f.body_id, f.month, f.category, f.region`);
   await tx.execute(sql`
-    insert into metrics_day_histograms (body_id, month, measure, region, days, counts)
-    select body_id, month, measure, region, array_agg(days order by days), array_agg(n order by days)
+    insert into metrics_day_histograms (body_id, month, measure, region, histogram)
+    select body_id, month, measure, region, string_agg(days || ':' || n, ' ' order by days)
     from (
       select x.body_id, x.month, 'answer'::metrics_day_measure as measure, x.region, x.answer_days as days,
         count(*)::int as n

@@ -7,6 +7,13 @@ import { DEMO, DEMO_PASSWORD, expectNoAxeViolations, signInAs } from "./support"
 test.use({ viewport: { width: 360, height: 740 } });
 
 test("the header folds into a menu that shows the unread notifications", async ({ page }) => {
+  // An appeal of its own, so that the citizen has an unread notice whichever tests ran before.
+  await seedAppeal({
+    citizenEmail: DEMO.citizen,
+    bodyCode: "akimat-almaty-city",
+    subject: "Unread notice for the folded header",
+    workingDaysAgo: 0,
+  });
   await signInAs(page, DEMO.citizen);
   await page.goto("/kk/account");
   const nav = page.getByRole("navigation", { name: "Негізгі навигация" });

@@ -33,6 +33,8 @@ export const COUNT_COLUMNS = [
 ] as const;
 
 export type CountColumn = (typeof COUNT_COLUMNS)[number];
+/** The column of the summary tables that holds a count. */
+export const countColumnName = (c: CountColumn) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
 export type Counts = Record<CountColumn, number>;
 
 /** Working days → how many appeals took that many. */

@@ -4,6 +4,7 @@ import { almatyDate } from "../deadlines/working-calendar";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { dropStaleFigures } from "./figures-cache";
+import { COUNT_COLUMNS, countColumnName } from "./metric-set";
 import { signUnsignedAnswers } from "./record-answer-signature";
 import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
@@ -184,6 +185,8 @@ async function recountRollups(tx: Db): Promise<void> {
   await tx.execute(sql`
     delete from metrics_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
   await tx.execute(sql`
+    delete from metrics_body_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
+  await tx.execute(sql`
     delete from metrics_day_histograms d using metrics_keys k where d.body_id = k.body_id and d.month = k.month`);
   await tx.execute(sql`
     insert into metrics_monthly (body_id, month, category, region, received, application, message,
@@ -196,6 +199,12 @@ async function recountRollups(tx: Db): Promise<void> {
       from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
     ) f
     group by f.body_id, f.month, f.category, f.region`);
+  const names = COUNT_COLUMNS.map(countColumnName);
+  await tx.execute(sql`
+    insert into metrics_body_monthly (body_id, month, region, ${sql.raw(names.join(", "))})
+    select m.body_id, m.month, m.region, ${sql.raw(names.map((c) => `sum(m.${c})`).join(", "))}
+    from metrics_monthly m join metrics_keys k on k.body_id = m.body_id and k.month = m.month
+    group by m.body_id, m.month, m.region`);
   await tx.execute(sql`
     insert into metrics_day_histograms (body_id, month, measure, region, histogram)
     select body_id, month, measure, region, string_agg(days || ':' || n, ' ' order by days)

@@ -22,6 +22,8 @@ for (const locale of ["kk", "ru", "en"] as const) {
   test(`the public dashboard shows the map, the league table and a body's page (${locale})`, async ({
     page,
   }) => {
+    // Three pages, each read at two widths and checked by axe: 40–50 s on a loaded 2-core machine.
+    test.setTimeout(120_000);
     const text = TEXT[locale];
     await page.goto(`/${locale}/dashboard`);
     await expect(page.getByRole("heading", { level: 1, name: text.title })).toBeVisible();

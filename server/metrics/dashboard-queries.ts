@@ -92,8 +92,8 @@ function collectHistograms(by: GroupBy, rows: { k1?: unknown; k2?: unknown; hist
   const sums = new Map<string, Map<number, number>>();
   for (const r of rows) {
     const key = keyOf(by, r);
-    let h = sums.get(key);
-    if (!h) sums.set(key, (h = new Map()));
+    const h = sums.get(key) ?? new Map<number, number>();
+    sums.set(key, h);
     addPairs(h, r.histogram);
   }
   return sums;

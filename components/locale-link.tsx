@@ -13,7 +13,5 @@ type Props = Omit<ComponentProps<typeof NextLink>, "href" | "locale"> & { href: 
  * Next's plain link. Client components keep @/i18n/navigation's Link, under their group's provider.
  */
 export async function Link({ href, ...rest }: Props) {
-  // Another site's address stays as written, as with next-intl's Link.
-  if (typeof href === "string" && /^[a-z]+:/i.test(href)) return <NextLink href={href} {...rest} />;
   return <NextLink href={localePath((await getLocale()) as Locale, href)} {...rest} />;
 }

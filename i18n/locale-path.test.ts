@@ -23,4 +23,10 @@ describe("localePath", () => {
     ).toBe("/ru/grading/7?item=3#item-3");
     expect(localePath("ru", { pathname: "/moderation-log", query: {} })).toBe("/ru/moderation-log");
   });
+
+  it("leaves another site's address and a place on the same page as written", () => {
+    expect(localePath("kk", "https://egov.kz/")).toBe("https://egov.kz/");
+    expect(localePath("kk", "mailto:help@example.kz")).toBe("mailto:help@example.kz");
+    expect(localePath("en", "#entry-7")).toBe("#entry-7");
+  });
 });

@@ -16,6 +16,8 @@ export type LocaleHref =
  * the bundler then sends with the page even where nothing renders that Link.
  */
 export function localePath(locale: Locale, href: LocaleHref): string {
+  // Another site's address, or a place on this very page, stays as written, as with next-intl's Link.
+  if (typeof href === "string" && /^([a-z][a-z0-9+.-]*:|#)/i.test(href)) return href;
   const { pathname, query, hash } = typeof href === "string" ? { pathname: href } : href;
   const search = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {

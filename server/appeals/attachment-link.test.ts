@@ -52,6 +52,15 @@ describe("short-lived attachment links", () => {
     expect(
       check(link, ALICE.id, issuedAt, { sig: `${sig?.slice(0, 42)}${sig?.endsWith("A") ? "B" : "A"}` }),
     ).toBe("invalid");
+    // The same 32 bytes spelled with the last character's two spare bits set: every spelling but the
+    // one issued is refused (decoding alone would accept them: a changed link that still opens).
+    const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_";
+    const last = alphabet.indexOf(sig?.at(-1) ?? "");
+    for (const spare of [1, 2, 3]) {
+      const respelled = `${sig?.slice(0, 42)}${alphabet[last + spare]}`;
+      expect(Buffer.from(respelled, "base64url")).toEqual(Buffer.from(sig ?? "", "base64url"));
+      expect(check(link, ALICE.id, issuedAt, { sig: respelled })).toBe("invalid");
+    }
     expect(check(link, ALICE.id, issuedAt, { sig: null })).toBe("invalid");
     expect(check(link, ALICE.id, issuedAt, { exp: null })).toBe("invalid");
     expect(check(link, ALICE.id, issuedAt, { exp: "1e12" })).toBe("invalid");

@@ -11,7 +11,7 @@ import {
   timestamp,
   uuid,
 } from "drizzle-orm/pg-core";
-import { appeals } from "./appeals";
+
 import { stateBodies } from "./state-bodies";
 
 /**
@@ -24,12 +24,8 @@ import { stateBodies } from "./state-bodies";
 export const metricsClockFacts = pgTable(
   "metrics_clock_facts",
   {
-    appealId: uuid()
-      .primaryKey()
-      .references(() => appeals.id),
-    bodyId: uuid()
-      .notNull()
-      .references(() => stateBodies.id),
+    appealId: uuid().primaryKey(),
+    bodyId: uuid().notNull(),
     region: text(),
     month: date({ mode: "string" }).notNull(),
     // Working days from the filing to the answer (the citizen's wait), and from receipt by the body
@@ -62,12 +58,8 @@ export const metricsForwardFacts = pgTable(
   "metrics_forward_facts",
   {
     eventId: bigint({ mode: "number" }).primaryKey(),
-    appealId: uuid()
-      .notNull()
-      .references(() => appeals.id),
-    fromBodyId: uuid()
-      .notNull()
-      .references(() => stateBodies.id),
+    appealId: uuid().notNull(),
+    fromBodyId: uuid().notNull(),
     region: text(),
     // The month the appeal was filed in, as for every other figure.
     month: date({ mode: "string" }).notNull(),

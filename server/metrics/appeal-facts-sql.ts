@@ -1,6 +1,7 @@
 import { type SQL, sql } from "drizzle-orm";
 import { almatyDate } from "../deadlines/working-calendar";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
+import { chosenAppeals, dayOf, local } from "./facts-sql-parts";
 
 /**
  * The per-appeal facts every metric is built from, as one SELECT over the appeals (docs/metrics.md gives
@@ -11,19 +12,37 @@ import { FORMAL_MIN_COPIES } from "./answer-signature";
  * differences of metrics_working_days ordinals, i.e. WorkingCalendar.workingDaysBetween.
  */
 export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "compute" }): SQL {
-  const local = (column: SQL) => sql`(${column} at time zone 'UTC' + interval '5 hours')`;
-  const openPastDue = sql`(a.answered_at is null and a.due_at < ${o.now.toISOString()}::timestamptz
+  const now = sql`${o.now.toISOString()}::timestamptz`;
+  const openPastDue = sql`(a.answered_at is null and a.due_at < ${now}
     and not (a.status = 'awaiting_clarification' and a.paused_at is not null))`;
-  const complaintAboutAnswer = sql`c.complaint_of_id = a.id and c.filed_at >= a.answered_at`;
-  const logged = (action: string) =>
-    sql`exists (select 1 from moderation_log m where m.appeal_id = a.id and m.action = ${action})`;
-  const evented = (type: string) =>
-    sql`exists (select 1 from appeal_events e where e.appeal_id = a.id and e.type = ${type})`;
-  const formal =
-    o.formal === "compute"
-      ? sql`coalesce((select s.near_copies from answer_signatures s where s.appeal_id = ans.appeal_id), 0) >= ${FORMAL_MIN_COPIES}`
-      : sql`false`;
+  // Each appeal's events, log entries and complaints are read once and grouped, as in clock-facts-sql.ts.
   return sql`
+    with ${chosenAppeals(o.where)},
+    marks as (
+      select e.appeal_id, bool_or(e.type = 'deadline_extended') as extended,
+        bool_or(e.type = 'clarification_requested') as clarified
+      from appeal_events e
+      where e.appeal_id in (select id from chosen) and e.type in ('deadline_extended', 'clarification_requested')
+      group by e.appeal_id
+    ),
+    logged as (
+      select m.appeal_id, bool_or(m.action = 'decline') as declined, bool_or(m.action = 'hide') as hidden,
+        bool_or(m.action = 'publish_redacted') as redacted, bool_or(m.action = 'contest_reversed') as reversed
+      from moderation_log m
+      where m.appeal_id in (select id from chosen)
+        and m.action in ('decline', 'hide', 'publish_redacted', 'contest_reversed')
+      group by m.appeal_id
+    ),
+    -- Complaints about the answer: filed after it.
+    complaints as (
+      select a.id as appeal_id,
+        coalesce(bool_or(ca.decision in ('satisfied', 'partly_satisfied')), false) as upheld
+      from chosen ch
+      join appeals a on a.id = ch.id
+      join appeals c on c.complaint_of_id = a.id and c.filed_at >= a.answered_at
+      left join appeal_answers ca on ca.appeal_id = c.id
+      group by a.id
+    )
     select
       a.id as appeal_id,
       a.body_id,
@@ -32,37 +51,38 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
       a.kind,
       date_trunc('month', ${local(sql`a.filed_at`)})::date as month,
       -- Paused past its original due date still counts as due: a pause must not hide an unanswered appeal.
-      (a.answered_at is not null or a.due_at < ${o.now.toISOString()}::timestamptz) as due,
+      (a.answered_at is not null or a.due_at < ${now}) as due,
       a.answered_at is not null as answered,
       coalesce(ans.on_time, false) as on_time,
       ${openPastDue} as overdue,
       case when ${openPastDue} then now_day.ordinal - due_day.ordinal end as overdue_days,
       answered_day.ordinal - filed_day.ordinal as answer_days,
       a.forward_count as forwards,
-      ${evented("deadline_extended")} as extended,
-      ${evented("clarification_requested")} as clarified,
+      coalesce(mk.extended, false) as extended,
+      coalesce(mk.clarified, false) as clarified,
       r.outcome,
       r.quality,
       r.heard,
-      exists (select 1 from appeals c where ${complaintAboutAnswer}) as complained,
-      exists (
-        select 1 from appeals c join appeal_answers ca on ca.appeal_id = c.id
-        where ${complaintAboutAnswer} and ca.decision in ('satisfied', 'partly_satisfied')
-      ) as complaint_upheld,
-      ${formal} as formal,
-      ${logged("decline")} as declined,
-      ${logged("hide")} as hidden,
-      ${logged("publish_redacted")} as redacted,
-      ${logged("contest_reversed")} as reversed
-    from appeals a
+      c.appeal_id is not null as complained,
+      coalesce(c.upheld, false) as complaint_upheld,
+      ${o.formal === "compute" ? sql`coalesce(s.near_copies, 0) >= ${FORMAL_MIN_COPIES}` : sql`false`} as formal,
+      coalesce(lg.declined, false) as declined,
+      coalesce(lg.hidden, false) as hidden,
+      coalesce(lg.redacted, false) as redacted,
+      coalesce(lg.reversed, false) as reversed
+    from chosen ch
+    join appeals a on a.id = ch.id
     join state_bodies b on b.id = a.body_id
     left join appeal_answers ans on ans.appeal_id = a.id
     left join appeal_ratings r on r.appeal_id = a.id
-    left join metrics_working_days filed_day on filed_day.date = ${local(sql`a.filed_at`)}::date
-    left join metrics_working_days answered_day on answered_day.date = ${local(sql`a.answered_at`)}::date
-    left join metrics_working_days due_day on due_day.date = ${local(sql`a.due_at`)}::date
-    left join metrics_working_days now_day on now_day.date = ${almatyDate(o.now)}::date
-    where ${o.where}`;
+    left join marks mk on mk.appeal_id = a.id
+    left join logged lg on lg.appeal_id = a.id
+    left join complaints c on c.appeal_id = a.id
+    ${o.formal === "compute" ? sql`left join answer_signatures s on s.appeal_id = ans.appeal_id` : sql``}
+    ${dayOf("filed_day", sql`a.filed_at`)}
+    ${dayOf("answered_day", sql`a.answered_at`)}
+    ${dayOf("due_day", sql`a.due_at`)}
+    left join metrics_working_days now_day on now_day.date = ${almatyDate(o.now)}::date`;
 }
 
 /**

@@ -24,7 +24,7 @@ export async function refreshClockFacts(tx: Db, now: Date): Promise<void> {
   await tx.execute(sql`
     insert into metrics_forward_facts (event_id, appeal_id, from_body_id, region, month, late, after_due,
       stay_days, returned, to_accused)
-    ${forwardFactsSelect({ where: sql`e.appeal_id in (select appeal_id from metrics_changed)` })}`);
+    ${forwardFactsSelect({ where: sql`a.id in (select appeal_id from metrics_changed)` })}`);
   await tx.execute(senders);
   await tx.execute(
     sql`delete from metrics_clock_facts f using metrics_changed c where f.appeal_id = c.appeal_id`,
@@ -32,8 +32,19 @@ export async function refreshClockFacts(tx: Db, now: Date): Promise<void> {
   await tx.execute(sql`
     insert into metrics_clock_facts (${CLOCK_COLUMNS}, refreshed_at)
     select ${CLOCK_COLUMNS}, ${now.toISOString()}::timestamptz
-    from (${clockFactsSelect({ now, where: sql`a.id in (select appeal_id from metrics_changed)` })}) facts`);
+    from (${clockFactsSelect({ now, where: sql`a.id in (select appeal_id from metrics_changed)` })}) facts
+    order by appeal_id`);
 }
+
+/** Each day measure of a clock fact `x`, as metrics_clock_days counts it (docs/metrics.md). */
+const CLOCK_DAY_MEASURES = [
+  ["answered", sql`x.answer_days`],
+  ["open_since", sql`x.open_since_ordinal`],
+  ["censored", sql`x.censored_days`],
+  ["body_answer", sql`x.body_answer_days`],
+  ["paused", sql`case when x.paused_ever and not x.paused_now then coalesce(x.paused_days, 0) end`],
+  ["paused_since", sql`x.paused_since_ordinal - coalesce(x.paused_days, 0)`],
+] as const;
 
 /** Recounts the clock rollups of every (body, month) in metrics_keys. */
 export async function recountClockRollups(tx: Db): Promise<void> {
@@ -61,25 +72,21 @@ export async function recountClockRollups(tx: Db): Promise<void> {
       from metrics_forward_facts x join metrics_keys k on k.body_id = x.from_body_id and k.month = x.month
     ) u
     group by body_id, month`);
+  // One grouping per measure: spreading each fact over six rows first (a lateral VALUES) took twice as
+  // long in a rebuild of a million.
+  const perMeasure = CLOCK_DAY_MEASURES.map(
+    ([measure, days]) => sql`
+      select x.body_id, x.month, ${measure}::metrics_clock_measure, ${days}, min(x.region), count(*)
+      from metrics_clock_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
+      where ${days} is not null
+      group by x.body_id, x.month, ${days}`,
+  );
   await tx.execute(sql`
     insert into metrics_clock_days (body_id, month, measure, days, region, count)
-    select body_id, month, measure::metrics_clock_measure, days, min(region), count(*)
-    from (
-      select x.body_id, x.month, x.region, m.measure, m.days
-      from metrics_clock_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
-      cross join lateral (values
-        ('answered', x.answer_days),
-        ('open_since', x.open_since_ordinal),
-        ('censored', x.censored_days),
-        ('body_answer', x.body_answer_days),
-        ('paused', case when x.paused_ever and not x.paused_now then coalesce(x.paused_days, 0) end),
-        ('paused_since', x.paused_since_ordinal - coalesce(x.paused_days, 0))
-      ) m(measure, days)
-      where m.days is not null
-      union all
-      select x.from_body_id, x.month, x.region, 'stay', x.stay_days
-      from metrics_forward_facts x join metrics_keys k on k.body_id = x.from_body_id and k.month = x.month
-      where x.stay_days is not null
-    ) u
-    group by body_id, month, measure, days`);
+    ${sql.join(perMeasure, sql` union all `)}
+    union all
+    select x.from_body_id, x.month, 'stay', x.stay_days, min(x.region), count(*)
+    from metrics_forward_facts x join metrics_keys k on k.body_id = x.from_body_id and k.month = x.month
+    where x.stay_days is not null
+    group by x.from_body_id, x.month, x.stay_days`);
 }

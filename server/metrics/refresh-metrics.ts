@@ -50,6 +50,9 @@ export async function refreshMetrics(
     const version = await calendarVersion(tx);
     const full = o.rebuild || current.refreshed_at === null || current.calendar_version !== version;
     if (current.calendar_version !== version) await rebuildWorkingDayIndex(tx);
+    // A rebuild hashes every appeal, answer and event at once: in the default 4 MB its joins and groupings
+    // spill to disk in batches.
+    if (full) await tx.execute(sql`set local work_mem = '256MB'`);
     const lastRefresh = current.refreshed_at ? new Date(current.refreshed_at) : null;
 
     const [marks] = await tx.execute<{ event_id: string; log_seq: string }>(sql`
@@ -103,18 +106,30 @@ export async function refreshMetrics(
     }
     // Temporary tables are never analysed on their own: without this the planner guessed their size.
     await tx.execute(sql`analyze metrics_changed`);
-    await tx.execute(sql`
-      insert into metrics_keys
-      select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
-      on conflict do nothing`);
+    if (full) {
+      // Every (body, month) with figures now is recounted, whether or not any appeal still falls in it.
+      await tx.execute(sql`
+        insert into metrics_keys
+        select body_id, month from metrics_body_monthly union select body_id, month from metrics_clock_monthly`);
+      // The facts are written anew into empty tables: updating a million rows in place took twice as long
+      // (dead rows, index entries, conflict checks). Readers of the facts (an auditor's list of appeals
+      // behind a figure) wait for the rebuild's commit; the dashboards read the rollups, which stay readable.
+      await tx.execute(sql`truncate metrics_appeal_facts, metrics_clock_facts, metrics_forward_facts`);
+    } else {
+      await tx.execute(sql`
+        insert into metrics_keys
+        select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
+        on conflict do nothing`);
+    }
     step("metrics: appeals to refresh");
     // Near-copies are counted when each answer is written (record-answer-signature.ts): the facts only
     // read them. A full rebuild first signs answers that have no signature yet.
     if (full) await signUnsignedAnswers(tx);
     step("metrics: formal replies");
     const refreshed = await upsertFacts(tx, now);
+    step("metrics: appeal facts");
     await refreshClockFacts(tx, now);
-    step("metrics: facts");
+    step("metrics: clock facts");
     await tx.execute(sql`
       insert into metrics_keys
       select distinct f.body_id, f.month from metrics_appeal_facts f join metrics_changed c using (appeal_id)
@@ -154,6 +169,8 @@ async function upsertFacts(tx: Db, now: Date): Promise<number> {
     })}) facts
     -- Read with the facts rather than updated after them: a second write of every row in a rebuild.
     left join (select appeal_id, near_copies from answer_signatures) signed using (appeal_id)
+    -- In key order, a rebuild appends to the primary key's index instead of writing all over it.
+    order by appeal_id
     on conflict (appeal_id) do update set
       body_id = excluded.body_id, region = excluded.region, category = excluded.category,
       kind = excluded.kind, month = excluded.month, due = excluded.due, answered = excluded.answered,

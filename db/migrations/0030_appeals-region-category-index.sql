@@ -1,0 +1,1 @@
+CREATE INDEX "appeals_region_category_filed_idx" ON "appeals" USING btree ("region","category","filed_at");

@@ -2,6 +2,7 @@ import { type SQL, sql } from "drizzle-orm";
 import { almatyDate } from "../deadlines/working-calendar";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { chosenAppeals, dayOf, local } from "./facts-sql-parts";
+import { COUNT_COLUMNS, type CountColumn } from "./metric-set";
 
 /**
  * The per-appeal facts every metric is built from, as one SELECT over the appeals (docs/metrics.md gives
@@ -86,35 +87,55 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
 }
 
 /**
+ * When a facts row `f` adds one to each count of metric-set.ts; `qualitySum` adds its quality instead.
+ * Written once for the sums below, so a recount, a refresh's differences and the direct queries agree.
+ */
+const COUNTED_WHEN: Record<Exclude<CountColumn, "qualitySum">, SQL> = {
+  received: sql`true`,
+  application: sql`f.kind = 'application'`,
+  message: sql`f.kind = 'message'`,
+  response: sql`f.kind = 'response'`,
+  proposal: sql`f.kind = 'proposal'`,
+  request: sql`f.kind = 'request'`,
+  complaint: sql`f.kind = 'complaint'`,
+  due: sql`f.due`,
+  answered: sql`f.answered`,
+  onTime: sql`f.on_time`,
+  overdue: sql`f.overdue`,
+  forwarded: sql`f.forwards >= 1`,
+  pingPong: sql`f.forwards >= 2`,
+  extended: sql`f.extended`,
+  clarified: sql`f.clarified`,
+  rated: sql`f.outcome is not null`,
+  resolved: sql`f.outcome = 'resolved'`,
+  partly: sql`f.outcome = 'partly'`,
+  notResolved: sql`f.outcome = 'not_resolved'`,
+  heard: sql`f.heard`,
+  complained: sql`f.complained`,
+  complaintUpheld: sql`f.complaint_upheld`,
+  formal: sql`f.formal`,
+  declined: sql`f.declined`,
+  hidden: sql`f.hidden`,
+  redacted: sql`f.redacted`,
+  reversed: sql`f.reversed`,
+};
+
+/** Each count summed over facts rows `f`, each row weighing `weight` (1, or a refresh's ±1). */
+const sumsOfCounts = (weight: SQL) =>
+  sql.join(
+    COUNT_COLUMNS.map((c) =>
+      c === "qualitySum"
+        ? sql`coalesce(sum(${weight} * f.quality), 0)::int as "qualitySum"`
+        : sql`coalesce(sum(${weight}) filter (where ${COUNTED_WHEN[c]}), 0)::int as ${sql.identifier(c)}`,
+    ),
+    sql`, `,
+  );
+
+/**
  * Sums of facts rows `f`, one column per count of metric-set.ts, named as COUNT_COLUMNS so that the
  * rollup insert and the direct queries return the same shape.
  */
-export const countAggregates = sql`
-  count(*)::int as "received",
-  count(*) filter (where f.kind = 'application')::int as "application",
-  count(*) filter (where f.kind = 'message')::int as "message",
-  count(*) filter (where f.kind = 'response')::int as "response",
-  count(*) filter (where f.kind = 'proposal')::int as "proposal",
-  count(*) filter (where f.kind = 'request')::int as "request",
-  count(*) filter (where f.kind = 'complaint')::int as "complaint",
-  count(*) filter (where f.due)::int as "due",
-  count(*) filter (where f.answered)::int as "answered",
-  count(*) filter (where f.on_time)::int as "onTime",
-  count(*) filter (where f.overdue)::int as "overdue",
-  count(*) filter (where f.forwards >= 1)::int as "forwarded",
-  count(*) filter (where f.forwards >= 2)::int as "pingPong",
-  count(*) filter (where f.extended)::int as "extended",
-  count(*) filter (where f.clarified)::int as "clarified",
-  count(f.outcome)::int as "rated",
-  count(*) filter (where f.outcome = 'resolved')::int as "resolved",
-  count(*) filter (where f.outcome = 'partly')::int as "partly",
-  count(*) filter (where f.outcome = 'not_resolved')::int as "notResolved",
-  coalesce(sum(f.quality), 0)::int as "qualitySum",
-  count(*) filter (where f.heard)::int as "heard",
-  count(*) filter (where f.complained)::int as "complained",
-  count(*) filter (where f.complaint_upheld)::int as "complaintUpheld",
-  count(*) filter (where f.formal)::int as "formal",
-  count(*) filter (where f.declined)::int as "declined",
-  count(*) filter (where f.hidden)::int as "hidden",
-  count(*) filter (where f.redacted)::int as "redacted",
-  count(*) filter (where f.reversed)::int as "reversed"`;
+export const countAggregates = sumsOfCounts(sql`1`);
+
+/** The same sums with each row of `f` counted by its `sign`: +1 for a fact as it is now, −1 as it was. */
+export const signedCountAggregates = sumsOfCounts(sql`f.sign`);

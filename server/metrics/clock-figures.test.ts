@@ -9,6 +9,7 @@ import { passComplaintUp } from "@/server/appeals/pass-complaint-up";
 import { requestClarification } from "@/server/appeals/request-clarification";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
+import { rollupRows } from "@/test/metrics-rollups";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
 import { allowClarificationPause } from "@/test/pause-policy";
 import { clockFigures } from "./clock-figures";
@@ -57,6 +58,8 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
       now: almaty(local),
     });
 
+  // Refreshed after each appeal's story, as the job does each minute: the figures below are then those of
+  // incremental refreshes, which must agree with the hand counts and with a rebuild.
   beforeAll(async () => {
     await allowClarificationPause(db());
     x = (await officialOf(db(), "akimat-almaty-city")).acting;
@@ -68,10 +71,12 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
     await file("F", "2026-03-02T10:00:00");
     await forward("F", x, y, "2026-04-01T10:00:00");
     await answer("F", y, "2026-04-03T10:00:00");
+    await refreshMetrics(db(), almaty("2026-04-03T12:00:00"));
     // B: X → Y → X, each within a day ("ping-pong").
     await file("B", "2026-03-02T10:00:00");
     await forward("B", x, y, "2026-03-03T10:00:00");
     await forward("B", y, x, "2026-03-04T10:00:00");
+    await refreshMetrics(db(), almaty("2026-04-04T12:00:00"));
     // C: answered by X; the complaint about it goes to the government, which sends it back to X.
     await file("C", "2026-03-02T10:00:00", citizen.id);
     await answer("C", x, "2026-03-03T12:00:00");
@@ -88,6 +93,7 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
     // Filed through the akimat complained about (APPC Art. 91(4)), which passes it up to the Government.
     await passComplaintUp(db(), { appealId: complaint.id, official: x, now: almaty("2026-03-04T12:00:00") });
     await forward("CC", g, x, "2026-03-05T10:00:00");
+    await refreshMetrics(db(), almaty("2026-04-05T12:00:00"));
     // D: paused on 10 March and never clarified: still paused on 15 April, past its due date.
     await file("D", "2026-03-02T10:00:00");
     await requestClarification(db(), {
@@ -107,9 +113,11 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
       now: almaty("2026-03-10T11:00:00"),
     });
     await answer("E", x, "2026-04-01T12:00:00");
+    await refreshMetrics(db(), almaty("2026-04-07T12:00:00"));
     // V: filed with the government (a central body, no region) and left there.
     const gv = await fileTestAppeal(db(), { bodyCode: "government", filedAt: almaty("2026-03-02T10:00:00") });
     ids.V = gv.id;
+    await refreshMetrics(db(), almaty("2026-04-08T12:00:00"));
     // N: filed in April, not yet due on 15 April: April is provisional.
     await file("N", "2026-04-14T10:00:00");
     await refreshMetrics(db(), now);
@@ -246,5 +254,11 @@ describe("the clock cannot be reset: figures from hand-built appeals", () => {
     expect(central?.received).toBe(1);
     expect(central?.forwarded_away).toBe(1);
     expect(central?.forwards_to_accused).toBe(1);
+  });
+  it("leaves every rollup row as a rebuild from the facts would", async () => {
+    const refreshed = await rollupRows(db());
+    expect(refreshed.metrics_clock_days?.length).toBeGreaterThan(0);
+    await refreshMetrics(db(), now, { rebuild: true });
+    expect(await rollupRows(db())).toEqual(refreshed);
   });
 });

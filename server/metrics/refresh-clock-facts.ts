@@ -1,10 +1,7 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { clockFactsSelect, forwardFactsSelect } from "./clock-facts-sql";
-
-const CLOCK_COLUMNS = sql.raw(`appeal_id, body_id, region, month, answer_days, body_answer_days,
-  open_since_ordinal, censored_days, on_time_original, paused_now, paused_ever, paused_past_due, paused_days,
-  paused_since_ordinal, returned, to_accused, complaint_decided`);
+import { CLOCK_DAY_MEASURES, CLOCK_FACT_COLUMNS, FORWARD_FACT_COLUMNS } from "./rollup-deltas";
 
 /**
  * Rewrites the clock facts and forward facts of the appeals in the refresh's `metrics_changed` table, and
@@ -22,31 +19,20 @@ export async function refreshClockFacts(tx: Db, now: Date): Promise<void> {
     sql`delete from metrics_forward_facts f using metrics_changed c where f.appeal_id = c.appeal_id`,
   );
   await tx.execute(sql`
-    insert into metrics_forward_facts (event_id, appeal_id, from_body_id, region, month, late, after_due,
-      stay_days, returned, to_accused)
+    insert into metrics_forward_facts (${FORWARD_FACT_COLUMNS})
     ${forwardFactsSelect({ where: sql`a.id in (select appeal_id from metrics_changed)` })}`);
   await tx.execute(senders);
   await tx.execute(
     sql`delete from metrics_clock_facts f using metrics_changed c where f.appeal_id = c.appeal_id`,
   );
   await tx.execute(sql`
-    insert into metrics_clock_facts (${CLOCK_COLUMNS}, refreshed_at)
-    select ${CLOCK_COLUMNS}, ${now.toISOString()}::timestamptz
+    insert into metrics_clock_facts (${CLOCK_FACT_COLUMNS}, refreshed_at)
+    select ${CLOCK_FACT_COLUMNS}, ${now.toISOString()}::timestamptz
     from (${clockFactsSelect({ now, where: sql`a.id in (select appeal_id from metrics_changed)` })}) facts
     order by appeal_id`);
 }
 
-/** Each day measure of a clock fact `x`, as metrics_clock_days counts it (docs/metrics.md). */
-const CLOCK_DAY_MEASURES = [
-  ["answered", sql`x.answer_days`],
-  ["open_since", sql`x.open_since_ordinal`],
-  ["censored", sql`x.censored_days`],
-  ["body_answer", sql`x.body_answer_days`],
-  ["paused", sql`case when x.paused_ever and not x.paused_now then coalesce(x.paused_days, 0) end`],
-  ["paused_since", sql`x.paused_since_ordinal - coalesce(x.paused_days, 0)`],
-] as const;
-
-/** Recounts the clock rollups of every (body, month) in metrics_keys. */
+/** Recounts the clock rollups of every (body, month) in metrics_keys: a rebuild's way. */
 export async function recountClockRollups(tx: Db): Promise<void> {
   await tx.execute(sql`
     delete from metrics_clock_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);

@@ -15,6 +15,7 @@ import { decideContest } from "@/server/moderation/decide-contest";
 import { moderateAppeal } from "@/server/moderation/moderate-appeal";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
+import { rollupRows } from "@/test/metrics-rollups";
 import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
 import { allowClarificationPause } from "@/test/pause-policy";
 import { statementOf } from "@/test/public-appeal-fixtures";
@@ -330,7 +331,9 @@ describe("metrics from a known set of appeals", () => {
       republicMetrics(db(), period),
       bodyMetrics(db(), almatyBodyId, period),
     ]);
+    const refreshed = await rollupRows(db());
     await refreshMetrics(db(), almaty("2026-04-30T12:00:00"), { rebuild: true });
+    expect(await rollupRows(db())).toEqual(refreshed);
     expect(
       await Promise.all([republicMetrics(db(), period), bodyMetrics(db(), almatyBodyId, period)]),
     ).toEqual(before);

@@ -4,9 +4,9 @@ import { almatyDate } from "../deadlines/working-calendar";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { dropStaleFigures } from "./figures-cache";
-import { COUNT_COLUMNS, countColumnName } from "./metric-set";
 import { signUnsignedAnswers } from "./record-answer-signature";
 import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
+import { applyFactDifferences, keepFactsAsTheyWere, recountBodyMonthly } from "./rollup-deltas";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -126,6 +126,7 @@ export async function refreshMetrics(
     // read them. A full rebuild first signs answers that have no signature yet.
     if (full) await signUnsignedAnswers(tx);
     step("metrics: formal replies");
+    if (!full) await keepFactsAsTheyWere(tx);
     const refreshed = await upsertFacts(tx, now);
     step("metrics: appeal facts");
     await refreshClockFacts(tx, now);
@@ -136,8 +137,12 @@ export async function refreshMetrics(
       on conflict do nothing`);
     await tx.execute(sql`analyze metrics_keys`);
     const before = news ? null : await rollupChecksum(tx);
-    await recountRollups(tx);
-    await recountClockRollups(tx);
+    if (full) {
+      await recountRollups(tx);
+      await recountClockRollups(tx);
+    } else {
+      await applyFactDifferences(tx);
+    }
     if (!news) news = (await rollupChecksum(tx)) !== before;
     step("metrics: rollups");
 
@@ -197,12 +202,10 @@ async function rollupChecksum(tx: Db): Promise<string> {
   return row?.digest ?? "";
 }
 
-/** Recounts the rollups of every (body, month) in metrics_keys from the facts. */
+/** Recounts the rollups of every (body, month) in metrics_keys from the facts: a rebuild's way. */
 async function recountRollups(tx: Db): Promise<void> {
   await tx.execute(sql`
     delete from metrics_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
-  await tx.execute(sql`
-    delete from metrics_body_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
   await tx.execute(sql`
     delete from metrics_day_histograms d using metrics_keys k where d.body_id = k.body_id and d.month = k.month`);
   await tx.execute(sql`
@@ -216,12 +219,7 @@ async function recountRollups(tx: Db): Promise<void> {
       from metrics_appeal_facts x join metrics_keys k on k.body_id = x.body_id and k.month = x.month
     ) f
     group by f.body_id, f.month, f.category, f.region`);
-  const names = COUNT_COLUMNS.map(countColumnName);
-  await tx.execute(sql`
-    insert into metrics_body_monthly (body_id, month, region, ${sql.raw(names.join(", "))})
-    select m.body_id, m.month, m.region, ${sql.raw(names.map((c) => `sum(m.${c})`).join(", "))}
-    from metrics_monthly m join metrics_keys k on k.body_id = m.body_id and k.month = m.month
-    group by m.body_id, m.month, m.region`);
+  await recountBodyMonthly(tx);
   await tx.execute(sql`
     insert into metrics_day_histograms (body_id, month, measure, region, histogram)
     select body_id, month, measure, region, string_agg(days || ':' || n, ' ' order by days)

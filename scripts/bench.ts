@@ -144,7 +144,7 @@ class RolledBack extends Error {}
 /**
  * The refresh the job runs each minute. First one that catches up with the clock (committed), then one
  * with nothing new (the stamp and the figure cache must stay), then, `--runs` times in a transaction
- * rolled back afterwards, one after --changed open appeals each got an event.
+ * rolled back afterwards, one after --changed open appeals each got an event that changes its figures.
  */
 async function benchRefresh({ db }: Context) {
   const timed = async (run: () => Promise<unknown>) => {
@@ -166,12 +166,18 @@ async function benchRefresh({ db }: Context) {
   for (let i = 0; i < Math.max(1, Math.min(RUNS, 10)); i++) {
     await db
       .transaction(async (tx) => {
+        // Events that change figures (an extension, a clarification that stops the clock), so that the
+        // refresh has differences to apply to the rollups, not only facts to rewrite unchanged.
         await tx.execute(sql`
           insert into appeal_events (appeal_id, type, actor_role, body_id, occurred_at, data)
-          select a.id, 'assigned', 'official', a.body_id, now(), '{}'::jsonb
-          from appeals a
-          where a.status in ('registered', 'in_progress') and a.id > gen_random_uuid()
-          order by a.id limit ${CHANGED}`);
+          select a.id, case when n % 2 = 0 then 'deadline_extended' else 'clarification_requested' end,
+            'official', a.body_id, now(),
+            case when n % 2 = 0 then jsonb_build_object('from', a.due_at) else '{"pausesClock": true}'::jsonb end
+          from (
+            select a.*, row_number() over () as n from appeals a
+            where a.status in ('registered', 'in_progress') and a.id > gen_random_uuid()
+            order by a.id limit ${CHANGED}
+          ) a`);
         times.push(await timed(() => refreshMetrics(tx, new Date())));
         throw new RolledBack();
       })

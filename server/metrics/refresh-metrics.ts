@@ -34,11 +34,6 @@ export async function refreshMetrics(
     started = Date.now();
   };
   return db.transaction(async (tx) => {
-    // The facts query joins more FROM items than PostgreSQL reorders by default (8): the filter on the
-    // changed appeals was applied last, after hash joins over every appeal, answer and rating (6.2 s
-    // instead of 6.9 ms for a handful of appeals on a million).
-    await tx.execute(sql`set local join_collapse_limit = 20`);
-    await tx.execute(sql`set local from_collapse_limit = 20`);
     await tx.execute(sql`insert into metrics_state (id) values (1) on conflict do nothing`);
     const [current] = await tx.execute<{
       last_event_id: string;

@@ -203,8 +203,8 @@ async function addToClockDays(tx: Db): Promise<void> {
       group by x.body_id, x.month, ${days}`,
   );
   await tx.execute(sql`
-    insert into metrics_clock_days (body_id, month, measure, days, region, count)
-    select body_id, month, measure, days, min(region), sum(count)
+    create temp table metrics_clock_days_change on commit drop as
+    select body_id, month, measure, days, min(region) as region, sum(count)::int as count
     from (
       ${sql.join(perMeasure, sql` union all `)}
       union all
@@ -214,9 +214,13 @@ async function addToClockDays(tx: Db): Promise<void> {
       group by x.from_body_id, x.month, x.stay_days
     ) u
     group by body_id, month, measure, days
-    having sum(count) <> 0
-    on conflict (body_id, month, measure, days) do update set count = metrics_clock_days.count + excluded.count`);
+    having sum(count) <> 0`);
   await tx.execute(sql`
-    delete from metrics_clock_days d using metrics_keys k
-    where d.body_id = k.body_id and d.month = k.month and d.count = 0`);
+    insert into metrics_clock_days (body_id, month, measure, days, region, count)
+    select body_id, month, measure, days, region, count from metrics_clock_days_change
+    on conflict (body_id, month, measure, days) do update set count = metrics_clock_days.count + excluded.count`);
+  // Only the rows just changed can have come to zero.
+  await tx.execute(sql`
+    delete from metrics_clock_days d using metrics_clock_days_change c
+    where (d.body_id, d.month, d.measure, d.days) = (c.body_id, c.month, c.measure, c.days) and d.count = 0`);
 }

@@ -1,8 +1,7 @@
 import { and, eq, isNotNull } from "drizzle-orm";
-import { createTranslator } from "next-intl";
 import type { Db } from "@/db/client";
 import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/db/schema";
-import { loadMessages } from "@/i18n/messages";
+import { namespaceTranslator } from "@/i18n/namespace-translator";
 import { type Locale, routing } from "@/i18n/routing";
 import type { Appeal } from "../appeals/lifecycle";
 import { publicBaseUrl } from "../http/public-base-url";
@@ -40,22 +39,6 @@ function followLink(appeal: Pick<Appeal, "id">, page: FollowPage, locale: Locale
   return page === "track" ? `${base}/${locale}/track` : `${base}/${locale}/${page}/${appeal.id}`;
 }
 
-type MailTranslator = (key: string, values?: Record<string, string>) => string;
-const mailTranslators = new Map<Locale, Promise<MailTranslator>>();
-
-// One translator per language for the life of the process: the catalogue is fixed at build time.
-function mailTranslator(locale: Locale): Promise<MailTranslator> {
-  let t = mailTranslators.get(locale);
-  if (!t) {
-    t = loadMessages(locale).then(
-      // The catalogue is loaded at run time, so its keys are not known to the type checker here.
-      (messages) => createTranslator({ locale, messages, namespace: "mail" }) as unknown as MailTranslator,
-    );
-    mailTranslators.set(locale, t);
-  }
-  return t;
-}
-
 /** A notice's e-mail in the recipient's language: its subject and text, with the link to follow. */
 export async function noticeMail(o: {
   appeal: Pick<Appeal, "id" | "number" | "subject">;
@@ -65,7 +48,7 @@ export async function noticeMail(o: {
   followAt: FollowPage;
 }): Promise<{ subject: string; text: string }> {
   const locale = asLocale(o.locale);
-  const t = await mailTranslator(locale);
+  const t = await namespaceTranslator(locale, "mail");
   const values: Record<string, string> = { number: o.appeal.number, subject: o.appeal.subject };
   for (const [name, value] of Object.entries(o.values ?? {})) {
     values[name] = typeof value === "string" ? value : t(value.message);

@@ -1,7 +1,9 @@
 import { type SQL, sql } from "drizzle-orm";
+import type { AppealKind } from "../deadlines/deadline-policy";
 import { almatyDate } from "../deadlines/working-calendar";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { chosenAppeals, dayOf, local } from "./facts-sql-parts";
+import { FIGURES } from "./figures";
 import { COUNT_COLUMNS, type CountColumn } from "./metric-set";
 
 /**
@@ -86,38 +88,41 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
     left join metrics_working_days now_day on now_day.date = ${almatyDate(o.now)}::date`;
 }
 
+const kindIs = (kind: AppealKind) => sql.raw(`f.kind = '${kind}'`);
+
 /**
- * When a facts row `f` adds one to each count of metric-set.ts; `qualitySum` adds its quality instead.
- * Written once for the sums below, so a recount, a refresh's differences and the direct queries agree.
+ * When a facts row `f` adds one to each count of metric-set.ts (`qualitySum` adds its quality instead):
+ * the conditions an auditor opens a figure by (figures.ts), so a figure's list has as many appeals as it
+ * counts. `formal` is a column here: the stored facts keep the near-copy count, the direct queries the flag.
  */
 const COUNTED_WHEN: Record<Exclude<CountColumn, "qualitySum">, SQL> = {
-  received: sql`true`,
-  application: sql`f.kind = 'application'`,
-  message: sql`f.kind = 'message'`,
-  response: sql`f.kind = 'response'`,
-  proposal: sql`f.kind = 'proposal'`,
-  request: sql`f.kind = 'request'`,
-  complaint: sql`f.kind = 'complaint'`,
-  due: sql`f.due`,
-  answered: sql`f.answered`,
-  onTime: sql`f.on_time`,
-  overdue: sql`f.overdue`,
-  forwarded: sql`f.forwards >= 1`,
-  pingPong: sql`f.forwards >= 2`,
-  extended: sql`f.extended`,
-  clarified: sql`f.clarified`,
-  rated: sql`f.outcome is not null`,
-  resolved: sql`f.outcome = 'resolved'`,
-  partly: sql`f.outcome = 'partly'`,
-  notResolved: sql`f.outcome = 'not_resolved'`,
-  heard: sql`f.heard`,
-  complained: sql`f.complained`,
-  complaintUpheld: sql`f.complaint_upheld`,
+  received: FIGURES.received,
+  application: kindIs("application"),
+  message: kindIs("message"),
+  response: kindIs("response"),
+  proposal: kindIs("proposal"),
+  request: kindIs("request"),
+  complaint: kindIs("complaint"),
+  due: FIGURES.due,
+  answered: FIGURES.answered,
+  onTime: FIGURES.onTime,
+  overdue: FIGURES.overdue,
+  forwarded: FIGURES.forwarded,
+  pingPong: FIGURES.pingPong,
+  extended: FIGURES.extended,
+  clarified: FIGURES.clarified,
+  rated: FIGURES.rated,
+  resolved: FIGURES.resolved,
+  partly: FIGURES.partly,
+  notResolved: FIGURES.notResolved,
+  heard: FIGURES.heard,
+  complained: FIGURES.complained,
+  complaintUpheld: FIGURES.complaintUpheld,
   formal: sql`f.formal`,
-  declined: sql`f.declined`,
-  hidden: sql`f.hidden`,
-  redacted: sql`f.redacted`,
-  reversed: sql`f.reversed`,
+  declined: FIGURES.declined,
+  hidden: FIGURES.hidden,
+  redacted: FIGURES.redacted,
+  reversed: FIGURES.reversed,
 };
 
 /** Each count summed over facts rows `f`, each row weighing `weight` (1, or a refresh's ±1). */

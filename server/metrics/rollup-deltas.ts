@@ -141,16 +141,25 @@ async function addToDayHistograms(tx: Db): Promise<void> {
     select body_id, month, measure, region, histogram from metrics_day_histogram_merge where histogram is not null`);
 }
 
-const CLOCK_MONTHLY_COLUMNS = sql.raw(`on_time_original, paused_now, paused_ever, paused_past_due, returned,
-  to_accused, complaint_decided, forwarded_away, forwards_late, forwards_after_due, forwards_returned,
-  forwards_to_accused`);
+const CLOCK_MONTHLY_COUNTS = [
+  "on_time_original",
+  "paused_now",
+  "paused_ever",
+  "paused_past_due",
+  "returned",
+  "to_accused",
+  "complaint_decided",
+  "forwarded_away",
+  "forwards_late",
+  "forwards_after_due",
+  "forwards_returned",
+  "forwards_to_accused",
+] as const;
 
 async function addToClockMonthly(tx: Db): Promise<void> {
   await tx.execute(sql`
-    insert into metrics_clock_monthly (body_id, month, region, ${CLOCK_MONTHLY_COLUMNS})
-    select body_id, month, min(region), sum(on_time_original), sum(paused_now), sum(paused_ever),
-      sum(paused_past_due), sum(returned), sum(to_accused), sum(complaint_decided), sum(forwarded_away),
-      sum(forwards_late), sum(forwards_after_due), sum(forwards_returned), sum(forwards_to_accused)
+    insert into metrics_clock_monthly (body_id, month, region, ${sql.raw(CLOCK_MONTHLY_COUNTS.join(", "))})
+    select body_id, month, min(region), ${sql.raw(CLOCK_MONTHLY_COUNTS.map((c) => `sum(${c})`).join(", "))}
     from (
       select x.body_id, x.month, x.region, x.sign * x.on_time_original::int as on_time_original,
         x.sign * x.paused_now::int as paused_now, x.sign * x.paused_ever::int as paused_ever,
@@ -166,24 +175,7 @@ async function addToClockMonthly(tx: Db): Promise<void> {
     ) u
     group by body_id, month
     on conflict (body_id, month) do update set
-      ${sql.raw(
-        [
-          "on_time_original",
-          "paused_now",
-          "paused_ever",
-          "paused_past_due",
-          "returned",
-          "to_accused",
-          "complaint_decided",
-          "forwarded_away",
-          "forwards_late",
-          "forwards_after_due",
-          "forwards_returned",
-          "forwards_to_accused",
-        ]
-          .map((c) => `${c} = metrics_clock_monthly.${c} + excluded.${c}`)
-          .join(", "),
-      )}`);
+      ${sql.raw(CLOCK_MONTHLY_COUNTS.map((c) => `${c} = metrics_clock_monthly.${c} + excluded.${c}`).join(", "))}`);
   // A row exists while its body holds an appeal of that month or sent one away, as in a recount.
   await tx.execute(sql`
     delete from metrics_clock_monthly m using metrics_keys k

@@ -12,10 +12,9 @@ import {
   smallint,
   text,
   timestamp,
-  unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { answerDecision, ratingOutcome } from "./appeals";
+import { ratingOutcome } from "./appeals";
 import { appealKind } from "./calendar";
 import { appealCategory, stateBodies } from "./state-bodies";
 
@@ -56,13 +55,6 @@ export const metricsAppealFacts = pgTable(
     complaintUpheld: boolean().notNull(),
     // Counted near-copies among earlier-counted answers of the same body and quarter; null until counted.
     similarAnswers: integer(),
-    // What the answer says (answer-figures.ts); all null while unanswered. Lawful language and a named
-    // legal ground are null too for answers sent before the pre-send check existed.
-    decision: answerDecision(),
-    lawfulLanguage: boolean(),
-    namesLegalGround: boolean(),
-    // The author filed again within CAME_BACK_DAYS of the answer; null without an answer or an author.
-    cameBack: boolean(),
     declined: boolean().notNull(),
     hidden: boolean().notNull(),
     redacted: boolean().notNull(),
@@ -178,34 +170,6 @@ export const metricsDayHistograms = pgTable(
 );
 
 /** Working days from 1 January 2020 up to and including each date: a difference is a working-day count. */
-/**
- * What the answers say, per body, month filed, decision and the citizen's verdict (null: not rated):
- * the answer figures of the dashboards and the open data (answer-figures.ts), each count with its base.
- */
-export const metricsAnswerMonthly = pgTable(
-  "metrics_answer_monthly",
-  {
-    bodyId: uuid()
-      .notNull()
-      .references(() => stateBodies.id),
-    month: date({ mode: "string" }).notNull(),
-    region: text(),
-    decision: answerDecision().notNull(),
-    outcome: ratingOutcome(),
-    answered: integer().notNull(),
-    cameBack: integer().notNull(),
-    cameBackBase: integer().notNull(),
-    checked: integer().notNull(),
-    lawful: integer().notNull(),
-    grounded: integer().notNull(),
-    formal: integer().notNull(),
-  },
-  (t) => [
-    unique("metrics_answer_monthly_key").on(t.bodyId, t.month, t.decision, t.outcome).nullsNotDistinct(),
-    index("metrics_answer_monthly_month_idx").on(t.month),
-  ],
-);
-
 export const metricsWorkingDays = pgTable("metrics_working_days", {
   date: date({ mode: "string" }).primaryKey(),
   ordinal: integer().notNull(),

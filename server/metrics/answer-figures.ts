@@ -13,19 +13,17 @@ export type Verdict = (typeof ratingOutcome.enumValues)[number];
 export const CAME_BACK_DAYS = 180;
 
 /**
- * Whether a later appeal `n` (its body `nb`) shows that answered appeal `a` (its answer `ans`, its body `b`)
- * came back: its author filed another appeal in the same category, not a complaint about `a`, within
- * CAME_BACK_DAYS after the answer, to the same body, a body directly below it or the body directly above it.
+ * Whether answered appeal `a` (its answer `ans`, its body `b`) came back: its author filed another appeal
+ * in the same category, not a complaint about `a`, within CAME_BACK_DAYS after the answer, to the same
+ * body, a body directly below it or the body directly above it. Shared with the auditor's drill-down.
  */
-export const CAME_BACK_MATCH = sql`n.author_id = a.author_id and n.category = a.category and n.id <> a.id
+export const CAME_BACK = sql`a.author_id is not null and exists (
+  select 1 from appeals n join state_bodies nb on nb.id = n.body_id
+  where n.author_id = a.author_id and n.category = a.category and n.id <> a.id
     and n.complaint_of_id is distinct from a.id
     and n.filed_at > ans.answered_at
     and n.filed_at <= ans.answered_at + ${`${CAME_BACK_DAYS} days`}::interval
-    and (n.body_id = a.body_id or nb.parent_id = a.body_id or n.body_id = b.parent_id)`;
-
-/** Whether answered appeal `a` came back (CAME_BACK_MATCH), as one condition: the auditor's drill-down. */
-export const CAME_BACK = sql`a.author_id is not null and exists (
-  select 1 from appeals n join state_bodies nb on nb.id = n.body_id where ${CAME_BACK_MATCH})`;
+    and (n.body_id = a.body_id or nb.parent_id = a.body_id or n.body_id = b.parent_id))`;
 
 /**
  * What the answers of a scope say (docs/metrics.md "Outcomes" and "Answers that say something"), each
@@ -53,26 +51,23 @@ const zeros = <K extends string>(keys: readonly K[]) =>
   Object.fromEntries(keys.map((k) => [k, 0])) as Record<K, number>;
 
 /**
- * From the summaries (metrics_answer_monthly, kept by the refresh), held in the figure cache until the next
- * refresh. `scope` is one body, one region's bodies, or every body.
+ * Direct from the answers, ratings and signatures of the appeals filed in the period (the same cohort as
+ * every figure), held in the figure cache until the next refresh. `scope` is one body, one region's
+ * bodies, or every body.
  */
 export async function answerFigures(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerFigures> {
   const key = `answer-figures:${o.period.from}:${o.period.to}:${o.bodyId ?? ""}:${o.region ?? ""}`;
-  return cachedFigures(db, key, async () => foldAnswerRows(await answerRows(db, o)));
+  return cachedFigures(db, key, () => computeAnswerFigures(db, o));
 }
 
-/**
- * The same figures straight from the answers, ratings and signatures of the appeals filed in the period
- * (the same cohort as every figure): what the summaries must agree with. 10 s on a million appeals.
- */
 export async function computeAnswerFigures(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerFigures> {
-  return foldAnswerRows(await answerRowsDirect(db, o));
+  return foldAnswerRows(await answerRows(db, o));
 }
 
 type AnswerRow = {
@@ -89,29 +84,8 @@ type AnswerRow = {
   formal: number;
 };
 
-/** The answers of the scope and period, per body, decision and verdict, summed from the summaries. */
+/** The answers of the scope and period, counted per body, decision and verdict. */
 async function answerRows(
-  db: Db,
-  o: { period: Period; bodyId?: string; region?: RegionCode },
-): Promise<AnswerRow[]> {
-  const scope: SQL = o.bodyId
-    ? sql`m.body_id = ${o.bodyId}`
-    : o.region
-      ? sql`m.region = ${o.region}`
-      : sql`true`;
-  return db.execute<AnswerRow>(sql`
-    select m.body_id, m.region, m.decision, m.outcome, sum(m.answered)::int as n,
-      sum(m.came_back)::int as came_back, sum(m.came_back_base)::int as came_back_base,
-      sum(m.checked)::int as checked, sum(m.lawful)::int as lawful, sum(m.grounded)::int as grounded,
-      sum(m.formal)::int as formal
-    from metrics_answer_monthly m
-    where m.month >= ${monthStart(o.period.from)}::date and m.month <= ${monthStart(o.period.to)}::date
-      and ${scope}
-    group by m.body_id, m.region, m.decision, m.outcome`);
-}
-
-/** The same rows counted from the appeals themselves. */
-async function answerRowsDirect(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerRow[]> {

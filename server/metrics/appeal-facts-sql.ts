@@ -1,7 +1,6 @@
 import { type SQL, sql } from "drizzle-orm";
 import type { AppealKind } from "../deadlines/deadline-policy";
 import { almatyDate } from "../deadlines/working-calendar";
-import { CAME_BACK_MATCH } from "./answer-figures";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { chosenAppeals, dayOf, local } from "./facts-sql-parts";
 import { FIGURES } from "./figures";
@@ -46,15 +45,6 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
       join appeals c on c.complaint_of_id = a.id and c.filed_at >= a.answered_at
       left join appeal_answers ca on ca.appeal_id = c.id
       group by a.id
-    ),
-    came_back as (
-      select distinct a.id as appeal_id from chosen ch
-      join appeals a on a.id = ch.id
-      join appeal_answers ans on ans.appeal_id = a.id
-      join state_bodies b on b.id = a.body_id
-      join appeals n on n.author_id = a.author_id
-      join state_bodies nb on nb.id = n.body_id
-      where ${CAME_BACK_MATCH}
     )
     select
       a.id as appeal_id,
@@ -79,11 +69,6 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
       c.appeal_id is not null as complained,
       coalesce(c.upheld, false) as complaint_upheld,
       ${o.formal === "compute" ? sql`coalesce(s.near_copies, 0) >= ${FORMAL_MIN_COPIES}` : sql`false`} as formal,
-      ans.decision,
-      ans.lawful_language,
-      ans.names_legal_ground,
-      case when ans.appeal_id is not null and a.author_id is not null then cb.appeal_id is not null end
-        as came_back,
       coalesce(lg.declined, false) as declined,
       coalesce(lg.hidden, false) as hidden,
       coalesce(lg.redacted, false) as redacted,
@@ -96,7 +81,6 @@ export function appealFactsSelect(o: { now: Date; where: SQL; formal: "skip" | "
     left join marks mk on mk.appeal_id = a.id
     left join logged lg on lg.appeal_id = a.id
     left join complaints c on c.appeal_id = a.id
-    left join came_back cb on cb.appeal_id = a.id
     ${o.formal === "compute" ? sql`left join answer_signatures s on s.appeal_id = ans.appeal_id` : sql``}
     ${dayOf("filed_day", sql`a.filed_at`)}
     ${dayOf("answered_day", sql`a.answered_at`)}

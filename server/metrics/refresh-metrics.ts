@@ -1,18 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { almatyDate } from "../deadlines/working-calendar";
-import { CAME_BACK_DAYS } from "./answer-figures";
 import { FORMAL_MIN_COPIES } from "./answer-signature";
 import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { dropStaleFigures } from "./figures-cache";
 import { signUnsignedAnswers } from "./record-answer-signature";
 import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
-import {
-  applyFactDifferences,
-  keepFactsAsTheyWere,
-  recountAnswerMonthly,
-  recountBodyMonthly,
-} from "./rollup-deltas";
+import { applyFactDifferences, keepFactsAsTheyWere, recountBodyMonthly } from "./rollup-deltas";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -104,16 +98,6 @@ export async function refreshMetrics(
         select a.complaint_of_id from appeals a join metrics_changed c on c.appeal_id = a.id
         where a.complaint_of_id is not null
         on conflict do nothing`);
-      // An appeal filed or forwarded can make its author's earlier answered appeals "come back"
-      // (answer-figures.ts): those answered in the days before it, in the same category.
-      await tx.execute(sql`
-        insert into metrics_changed
-        select a.id from metrics_changed c
-        join appeals n on n.id = c.appeal_id
-        join appeals a on a.author_id = n.author_id and a.category = n.category and a.id <> n.id
-        where n.author_id is not null and a.answered_at < n.filed_at
-          and a.answered_at >= n.filed_at - ${`${CAME_BACK_DAYS} days`}::interval
-        on conflict do nothing`);
     }
     // Temporary tables are never analysed on their own: without this the planner guessed their size.
     await tx.execute(sql`analyze metrics_changed`);
@@ -172,8 +156,7 @@ export async function refreshMetrics(
 const FACT_COLUMNS =
   sql.raw(`appeal_id, body_id, region, category, kind, month, due, answered, on_time, overdue,
   overdue_days, answer_days, forwards, extended, clarified, outcome, quality, heard, complained,
-  complaint_upheld, declined, hidden, redacted, reversed, decision, lawful_language, names_legal_ground,
-  came_back`);
+  complaint_upheld, declined, hidden, redacted, reversed`);
 
 async function upsertFacts(tx: Db, now: Date): Promise<number> {
   const rows = await tx.execute(sql`
@@ -197,8 +180,6 @@ async function upsertFacts(tx: Db, now: Date): Promise<number> {
       heard = excluded.heard, complained = excluded.complained, complaint_upheld = excluded.complaint_upheld,
       declined = excluded.declined, hidden = excluded.hidden, redacted = excluded.redacted,
       reversed = excluded.reversed, similar_answers = excluded.similar_answers,
-      decision = excluded.decision, lawful_language = excluded.lawful_language,
-      names_legal_ground = excluded.names_legal_ground, came_back = excluded.came_back,
       refreshed_at = excluded.refreshed_at
     returning appeal_id`);
   return rows.length;
@@ -212,7 +193,6 @@ async function rollupChecksum(tx: Db): Promise<string> {
       union all select x::text from metrics_day_histograms x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_monthly x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_days x join metrics_keys k using (body_id, month)
-      union all select x::text from metrics_answer_monthly x join metrics_keys k using (body_id, month)
     ) rows`);
   return row?.digest ?? "";
 }
@@ -235,7 +215,6 @@ async function recountRollups(tx: Db): Promise<void> {
     ) f
     group by f.body_id, f.month, f.category, f.region`);
   await recountBodyMonthly(tx);
-  await recountAnswerMonthly(tx);
   await tx.execute(sql`
     insert into metrics_day_histograms (body_id, month, measure, region, histogram)
     select body_id, month, measure, region, string_agg(days || ':' || n, ' ' order by days)

@@ -1,35 +1,21 @@
 import { and, eq, isNotNull } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/db/schema";
+import { formatInAlmaty } from "@/i18n/almaty-format";
 import { namespaceTranslator } from "@/i18n/namespace-translator";
-import { type Locale, routing } from "@/i18n/routing";
+import type { Locale } from "@/i18n/routing";
 import type { Appeal } from "../appeals/lifecycle";
 import { publicBaseUrl } from "../http/public-base-url";
 import { notifyBySms } from "../sms/notify-by-sms";
+import { asLocale } from "../sms/sms-text";
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type Recipient = { userId: string | null; email: string | null; locale: string };
 /** A value for a notice: literal text, or a key of the mail catalogue rendered in the recipient's language. */
 export type NoticeValue = string | { message: string };
 
-const asLocale = (l: string): Locale =>
-  (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
-
-const almatyFormats = new Map<string, Intl.DateTimeFormat>();
-
-// A formatter costs far more to make than to use, and every filing's receipt needs one.
-export function formatAlmatyTime(date: Date, locale: string): string {
-  let format = almatyFormats.get(locale);
-  if (!format) {
-    format = new Intl.DateTimeFormat(locale, {
-      dateStyle: "long",
-      timeStyle: "short",
-      timeZone: "Asia/Almaty",
-    });
-    almatyFormats.set(locale, format);
-  }
-  return format.format(date);
-}
+/** A date and time as the notices give it, in Kazakhstan time. */
+export const formatAlmatyTime = (date: Date, locale: string) => formatInAlmaty(date, locale, "dateTime");
 
 /** Where a recipient follows the appeal: the applicant's page, an official's inbox, or /track without an account. */
 export type FollowPage = "appeals" | "inbox" | "track";

@@ -156,24 +156,37 @@ const CLOCK_MONTHLY_COUNTS = [
   "forwards_to_accused",
 ] as const;
 
-async function addToClockMonthly(tx: Db): Promise<void> {
-  await tx.execute(sql`
+/**
+ * The rows of metrics_clock_monthly summed from the clock facts `x` of `clock` and the forward facts `x` of
+ * `forwards`, each row weighing `weight`: a rebuild's recount (1 over the facts) or a refresh's
+ * differences (±1 over the changes).
+ */
+export const clockMonthlySums = (o: { weight: SQL; clock: SQL; forwards: SQL }) => sql`
     insert into metrics_clock_monthly (body_id, month, region, ${sql.raw(CLOCK_MONTHLY_COUNTS.join(", "))})
     select body_id, month, min(region), ${sql.raw(CLOCK_MONTHLY_COUNTS.map((c) => `sum(${c})`).join(", "))}
     from (
-      select x.body_id, x.month, x.region, x.sign * x.on_time_original::int as on_time_original,
-        x.sign * x.paused_now::int as paused_now, x.sign * x.paused_ever::int as paused_ever,
-        x.sign * x.paused_past_due::int as paused_past_due, x.sign * x.returned::int as returned,
-        x.sign * x.to_accused::int as to_accused, x.sign * x.complaint_decided::int as complaint_decided,
+      select x.body_id, x.month, x.region, ${o.weight} * x.on_time_original::int as on_time_original,
+        ${o.weight} * x.paused_now::int as paused_now, ${o.weight} * x.paused_ever::int as paused_ever,
+        ${o.weight} * x.paused_past_due::int as paused_past_due, ${o.weight} * x.returned::int as returned,
+        ${o.weight} * x.to_accused::int as to_accused,
+        ${o.weight} * x.complaint_decided::int as complaint_decided,
         0 as forwarded_away, 0 as forwards_late, 0 as forwards_after_due, 0 as forwards_returned,
         0 as forwards_to_accused
-      from metrics_clock_facts_change x
+      from ${o.clock}
       union all
-      select x.from_body_id, x.month, x.region, 0, 0, 0, 0, 0, 0, 0, x.sign, x.sign * x.late::int,
-        x.sign * x.after_due::int, x.sign * x.returned::int, x.sign * x.to_accused::int
-      from metrics_forward_facts_change x
+      select x.from_body_id, x.month, x.region, 0, 0, 0, 0, 0, 0, 0, ${o.weight}, ${o.weight} * x.late::int,
+        ${o.weight} * x.after_due::int, ${o.weight} * x.returned::int, ${o.weight} * x.to_accused::int
+      from ${o.forwards}
     ) u
-    group by body_id, month
+    group by body_id, month`;
+
+async function addToClockMonthly(tx: Db): Promise<void> {
+  await tx.execute(sql`
+    ${clockMonthlySums({
+      weight: sql`x.sign`,
+      clock: sql`metrics_clock_facts_change x`,
+      forwards: sql`metrics_forward_facts_change x`,
+    })}
     on conflict (body_id, month) do update set
       ${sql.raw(CLOCK_MONTHLY_COUNTS.map((c) => `${c} = metrics_clock_monthly.${c} + excluded.${c}`).join(", "))}`);
   // A row exists while its body holds an appeal of that month or sent one away, as in a recount.

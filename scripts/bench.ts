@@ -8,6 +8,8 @@ import { labelledAnswers } from "@/db/generate/labelled-answers";
 import { evaluateBodyModel } from "@/server/body-suggestion/evaluate-body-model";
 import { trainBodyModel } from "@/server/body-suggestion/train-body-model";
 import type { RegionCode } from "@/server/directory/regions";
+import { computeAnswerFigures, summaryAnswerFigures } from "@/server/metrics/answer-figures";
+import { countCameBack } from "@/server/metrics/count-came-back";
 import {
   bodyMetrics,
   bodyMetricsDirect,
@@ -107,6 +109,11 @@ async function benchDashboards({ db, now, period, bodyId, region }: Context) {
     ],
     ["monthlyTrend", () => monthlyTrend(db, { period }), () => monthlyTrendDirect(db, { period, ...direct })],
     [
+      "answerFigures (republic)",
+      () => summaryAnswerFigures(db, { period }),
+      () => computeAnswerFigures(db, { period }),
+    ],
+    [
       "categoryBreakdown",
       () => categoryBreakdown(db, { period }),
       () => categoryBreakdownDirect(db, { period, ...direct }),
@@ -137,6 +144,12 @@ async function benchRebuild({ db, now }: Context) {
   await refreshMetrics(db, now, { rebuild: true, log: (line) => steps.push(line.trim()) });
   const seconds = (performance.now() - started) / 1000;
   console.log(`\nFull metrics rebuild: ${seconds.toFixed(1)} s (target ≤ 60 s). Steps: ${steps.join("; ")}.`);
+  const counting = performance.now();
+  await countCameBack(db, now);
+  const counted = (performance.now() - counting) / 1000;
+  console.log(
+    `Came-back count, each night and at start-up, not part of the rebuild: ${counted.toFixed(1)} s.`,
+  );
 }
 
 class RolledBack extends Error {}

@@ -7,6 +7,7 @@ const ROLLUPS = [
   "metrics_day_histograms",
   "metrics_clock_monthly",
   "metrics_clock_days",
+  "metrics_answer_monthly",
 ] as const;
 
 /** Every row of every rollup table, as text and in order: what a refresh left, to compare with a rebuild. */

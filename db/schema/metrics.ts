@@ -12,9 +12,10 @@ import {
   smallint,
   text,
   timestamp,
+  unique,
   uuid,
 } from "drizzle-orm/pg-core";
-import { ratingOutcome } from "./appeals";
+import { answerDecision, ratingOutcome } from "./appeals";
 import { appealKind } from "./calendar";
 import { appealCategory, stateBodies } from "./state-bodies";
 
@@ -55,6 +56,11 @@ export const metricsAppealFacts = pgTable(
     complaintUpheld: boolean().notNull(),
     // Counted near-copies among earlier-counted answers of the same body and quarter; null until counted.
     similarAnswers: integer(),
+    // What the answer says (answer-figures.ts); all null while unanswered. Lawful language and a named
+    // legal ground are null too for answers sent before the pre-send check existed.
+    decision: answerDecision(),
+    lawfulLanguage: boolean(),
+    namesLegalGround: boolean(),
     declined: boolean().notNull(),
     hidden: boolean().notNull(),
     redacted: boolean().notNull(),
@@ -169,6 +175,54 @@ export const metricsDayHistograms = pgTable(
   ],
 );
 
+/**
+ * What the answers say, per body, month filed, decision and the citizen's verdict (null: not rated):
+ * the answer figures of the dashboards and the open data (answer-figures.ts), each count with its base.
+ */
+export const metricsAnswerMonthly = pgTable(
+  "metrics_answer_monthly",
+  {
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    month: date({ mode: "string" }).notNull(),
+    region: text(),
+    decision: answerDecision().notNull(),
+    outcome: ratingOutcome(),
+    answered: integer().notNull(),
+    checked: integer().notNull(),
+    lawful: integer().notNull(),
+    grounded: integer().notNull(),
+    formal: integer().notNull(),
+  },
+  (t) => [
+    unique("metrics_answer_monthly_key").on(t.bodyId, t.month, t.decision, t.outcome).nullsNotDistinct(),
+    index("metrics_answer_monthly_month_idx").on(t.month),
+  ],
+);
+
+/**
+ * Answered appeals with an author, and those of them whose author came back (answer-figures.ts CAME_BACK),
+ * per body and month filed: counted whole each night by count-came-back.ts, as of
+ * metrics_state.came_back_counted_at, since whether an answer came back is settled only 180 days after it.
+ */
+export const metricsCameBackMonthly = pgTable(
+  "metrics_came_back_monthly",
+  {
+    bodyId: uuid()
+      .notNull()
+      .references(() => stateBodies.id),
+    month: date({ mode: "string" }).notNull(),
+    region: text(),
+    cameBack: integer().notNull(),
+    cameBackBase: integer().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.bodyId, t.month] }),
+    index("metrics_came_back_monthly_month_idx").on(t.month),
+  ],
+);
+
 /** Working days from 1 January 2020 up to and including each date: a difference is a working-day count. */
 export const metricsWorkingDays = pgTable("metrics_working_days", {
   date: date({ mode: "string" }).primaryKey(),
@@ -182,6 +236,7 @@ export const metricsState = pgTable("metrics_state", {
   lastLogSeq: bigint({ mode: "number" }).notNull().default(0),
   refreshedAt: timestamp({ withTimezone: true }),
   calendarVersion: text(),
+  cameBackCountedAt: timestamp({ withTimezone: true }),
 });
 
 /**

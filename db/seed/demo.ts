@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { stateBodies, type UserRole, users } from "@/db/schema";
 import { hashPassword } from "@/server/auth/password";
+import { countCameBack } from "@/server/metrics/count-came-back";
 import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { seedDemoAppeals } from "./demo-appeals";
 import { seedDemoOpen311Key } from "./demo-open311";
@@ -111,5 +112,6 @@ export async function seedDemoData(
   }
   // The dashboards show the demo at once rather than after the first job run.
   await refreshMetrics(db);
+  await countCameBack(db, new Date());
   return true;
 }

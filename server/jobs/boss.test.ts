@@ -20,6 +20,7 @@ describe("the job runner on pg-boss", () => {
       expect(Object.fromEntries(schedules.map((s) => [s.name, s.cron]))).toEqual({
         "mark-overdue": "* * * * *",
         "refresh-metrics": "* * * * *",
+        "count-came-back": "0 21 * * *",
         "remind-executors": "0 4 * * *",
         "send-mail": "* * * * *",
         "send-sms": "* * * * *",

@@ -9,6 +9,7 @@ import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
 import { answerFigures, computeAnswerFigures } from "./answer-figures";
+import { countCameBack } from "./count-came-back";
 import type { Figure } from "./figures";
 import { listFigureAppeals } from "./list-figure-appeals";
 import { refreshMetrics } from "./refresh-metrics";
@@ -167,9 +168,24 @@ describe("what the answers say, recomputed from hand-built appeals", () => {
       noGround: f.checked - f.namesLegalGround,
       formal: f.formal,
     });
-    // The republic holds the same answers (the other appeals went unanswered), and the cached call agrees.
+    // The republic holds the same answers (the other appeals went unanswered); the summaries agree once
+    // came back is counted.
+    const countedAt = almaty("2026-12-15T12:05:00");
+    await countCameBack(db(), countedAt);
     const republic = await answerFigures(db(), { period: { from: "2026-11", to: "2026-11" } });
-    expect(republic).toEqual(f);
+    expect(republic).toEqual({ ...f, cameBackCountedAt: countedAt.toISOString() });
+    // The author of answer 5 writes again, now about the same matter to the same body: at the next count
+    // answer 5 has come back, in the summaries as in the count from the appeals.
+    await file(db(), { authorId: c5, at: "2026-12-16T10:00:00" });
+    await refreshMetrics(db(), almaty("2026-12-16T12:00:00"));
+    const laterAt = almaty("2026-12-17T02:00:00");
+    await countCameBack(db(), laterAt);
+    const later = await answerFigures(db(), { period: { from: "2026-11", to: "2026-11" } });
+    expect(later.cameBack).toBe(f.cameBack + 1);
+    expect(later).toEqual({
+      ...(await computeAnswerFigures(db(), { period: { from: "2026-11", to: "2026-11" } })),
+      cameBackCountedAt: laterAt.toISOString(),
+    });
   });
 
   it("refuses to leave an appeal without consideration without a ground", async () => {

@@ -122,6 +122,7 @@ export const AnswerFiguresOutput = z.strictObject({
   satisfiedNotResolved: z.number(),
   cameBack: z.number(),
   cameBackBase: z.number(),
+  cameBackCountedAt: z.string().nullable(),
   checked: z.number(),
   lawfulLanguage: z.number(),
   namesLegalGround: z.number(),

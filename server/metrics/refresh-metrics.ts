@@ -6,7 +6,12 @@ import { appealFactsSelect, countAggregates } from "./appeal-facts-sql";
 import { dropStaleFigures } from "./figures-cache";
 import { signUnsignedAnswers } from "./record-answer-signature";
 import { recountClockRollups, refreshClockFacts } from "./refresh-clock-facts";
-import { applyFactDifferences, keepFactsAsTheyWere, recountBodyMonthly } from "./rollup-deltas";
+import {
+  applyFactDifferences,
+  keepFactsAsTheyWere,
+  recountAnswerMonthly,
+  recountBodyMonthly,
+} from "./rollup-deltas";
 import { calendarVersion, rebuildWorkingDayIndex } from "./working-day-index";
 
 // Event ids are taken when an event is written but become visible when its transaction commits, so an
@@ -156,7 +161,7 @@ export async function refreshMetrics(
 const FACT_COLUMNS =
   sql.raw(`appeal_id, body_id, region, category, kind, month, due, answered, on_time, overdue,
   overdue_days, answer_days, forwards, extended, clarified, outcome, quality, heard, complained,
-  complaint_upheld, declined, hidden, redacted, reversed`);
+  complaint_upheld, declined, hidden, redacted, reversed, decision, lawful_language, names_legal_ground`);
 
 async function upsertFacts(tx: Db, now: Date): Promise<number> {
   const rows = await tx.execute(sql`
@@ -180,6 +185,8 @@ async function upsertFacts(tx: Db, now: Date): Promise<number> {
       heard = excluded.heard, complained = excluded.complained, complaint_upheld = excluded.complaint_upheld,
       declined = excluded.declined, hidden = excluded.hidden, redacted = excluded.redacted,
       reversed = excluded.reversed, similar_answers = excluded.similar_answers,
+      decision = excluded.decision, lawful_language = excluded.lawful_language,
+      names_legal_ground = excluded.names_legal_ground,
       refreshed_at = excluded.refreshed_at
     returning appeal_id`);
   return rows.length;
@@ -193,6 +200,7 @@ async function rollupChecksum(tx: Db): Promise<string> {
       union all select x::text from metrics_day_histograms x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_monthly x join metrics_keys k using (body_id, month)
       union all select x::text from metrics_clock_days x join metrics_keys k using (body_id, month)
+      union all select x::text from metrics_answer_monthly x join metrics_keys k using (body_id, month)
     ) rows`);
   return row?.digest ?? "";
 }
@@ -215,6 +223,7 @@ async function recountRollups(tx: Db): Promise<void> {
     ) f
     group by f.body_id, f.month, f.category, f.region`);
   await recountBodyMonthly(tx);
+  await recountAnswerMonthly(tx);
   await tx.execute(sql`
     insert into metrics_day_histograms (body_id, month, measure, region, histogram)
     select body_id, month, measure, region, string_agg(days || ':' || n, ' ' order by days)

@@ -16,7 +16,8 @@ import { COUNT_COLUMNS, countColumnName } from "./metric-set";
 /** The columns of each facts table that a figure can depend on (not when the row was written). */
 export const APPEAL_FACT_COLUMNS = sql.raw(`appeal_id, body_id, region, category, kind, month, due, answered,
   on_time, overdue, overdue_days, answer_days, forwards, extended, clarified, outcome, quality, heard,
-  complained, complaint_upheld, declined, hidden, redacted, reversed, similar_answers`);
+  complained, complaint_upheld, declined, hidden, redacted, reversed, similar_answers, decision, lawful_language,
+  names_legal_ground`);
 export const CLOCK_FACT_COLUMNS = sql.raw(`appeal_id, body_id, region, month, answer_days, body_answer_days,
   open_since_ordinal, censored_days, on_time_original, paused_now, paused_ever, paused_past_due, paused_days,
   paused_since_ordinal, returned, to_accused, complaint_decided`);
@@ -69,6 +70,7 @@ export async function applyFactDifferences(tx: Db): Promise<void> {
   await addToMonthly(tx);
   await recountBodyMonthly(tx);
   await addToDayHistograms(tx);
+  await addToAnswerMonthly(tx);
   await addToClockMonthly(tx);
   await addToClockDays(tx);
 }
@@ -139,6 +141,42 @@ async function addToDayHistograms(tx: Db): Promise<void> {
   await tx.execute(sql`
     insert into metrics_day_histograms (body_id, month, measure, region, histogram)
     select body_id, month, measure, region, histogram from metrics_day_histogram_merge where histogram is not null`);
+}
+
+const ANSWER_COUNTS = ["answered", "checked", "lawful", "grounded", "formal"];
+
+/** metrics_answer_monthly's counts over facts rows `f` with an answer, each row weighing `weight`. */
+const answerSums = (weight: SQL) => sql`
+  sum(${weight})::int,
+  coalesce(sum(${weight}) filter (where f.lawful_language is not null), 0)::int,
+  coalesce(sum(${weight}) filter (where f.lawful_language), 0)::int,
+  coalesce(sum(${weight}) filter (where f.names_legal_ground), 0)::int,
+  coalesce(sum(${weight}) filter (where coalesce(f.similar_answers, 0) >= ${FORMAL_MIN_COPIES}), 0)::int`;
+
+/** Recounts metrics_answer_monthly for the (body, month) pairs in metrics_keys: a rebuild's way. */
+export async function recountAnswerMonthly(tx: Db): Promise<void> {
+  await tx.execute(sql`
+    delete from metrics_answer_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
+  await tx.execute(sql`
+    insert into metrics_answer_monthly (body_id, month, region, decision, outcome, ${sql.raw(ANSWER_COUNTS.join(", "))})
+    select f.body_id, f.month, min(f.region), f.decision, f.outcome, ${answerSums(sql`1`)}
+    from metrics_appeal_facts f join metrics_keys k on k.body_id = f.body_id and k.month = f.month
+    where f.decision is not null
+    group by f.body_id, f.month, f.decision, f.outcome`);
+}
+
+async function addToAnswerMonthly(tx: Db): Promise<void> {
+  await tx.execute(sql`
+    insert into metrics_answer_monthly (body_id, month, region, decision, outcome, ${sql.raw(ANSWER_COUNTS.join(", "))})
+    select f.body_id, f.month, min(f.region), f.decision, f.outcome, ${answerSums(sql`f.sign`)}
+    from metrics_appeal_facts_change f
+    where f.decision is not null
+    group by f.body_id, f.month, f.decision, f.outcome
+    on conflict on constraint metrics_answer_monthly_key do update set
+      ${sql.raw(ANSWER_COUNTS.map((c) => `${c} = metrics_answer_monthly.${c} + excluded.${c}`).join(", "))}`);
+  await tx.execute(sql`
+    delete from metrics_answer_monthly m using metrics_keys k
+    where m.body_id = k.body_id and m.month = k.month and m.answered = 0`);
 }
 
 const CLOCK_MONTHLY_COUNTS = [

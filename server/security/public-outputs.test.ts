@@ -368,6 +368,7 @@ describe("public outputs, field by field", () => {
         "satisfiedNotResolved",
         "cameBack",
         "cameBackBase",
+        "cameBackCountedAt",
         "checked",
         "lawfulLanguage",
         "namesLegalGround",

@@ -77,12 +77,17 @@ export const appealPublications = pgTable(
     publicSubject: text(),
     publicText: text(),
     search: tsvector().generatedAlwaysAs((): SQL => searchDocument(appealPublications)),
+    // When the appeal was filed with its consent (file-appeal.ts writes the filing time): never before
+    // the filing, so the newest public matches of a search can be looked for among recent rows first.
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     changedAt: timestamp({ withTimezone: true }),
   },
   (t) => [
     index("appeal_publications_search_idx").using("gin", t.search),
     index("appeal_publications_visibility_idx").on(t.visibility),
+    index("appeal_publications_public_submitted_idx")
+      .on(t.submittedAt)
+      .where(sql`${t.visibility} in ('published', 'published_redacted')`),
   ],
 );
 

@@ -259,7 +259,9 @@ async function insertAppeal(
   const parts = [sql`appeal as (${appeal.getSQL()})`, sql`event as (${event.getSQL()})`];
   // Publication waits for a moderator; delivery to the body and the deadline never do.
   if (o.publishConsent && !o.anonymous)
-    parts.push(sql`publication as (${h.insert(appealPublications).values({ appealId: id }).getSQL()})`);
+    parts.push(
+      sql`publication as (${h.insert(appealPublications).values({ appealId: id, submittedAt: now }).getSQL()})`,
+    );
   if (files.length > 0) {
     const rows = files.map((f) => ({ ...f, appealId: id, uploadedById: o.assistedBy?.id ?? o.authorId }));
     parts.push(sql`files as (${h.insert(attachments).values(rows).getSQL()})`);

@@ -1,0 +1,1 @@
+CREATE INDEX "appeal_publications_public_submitted_idx" ON "appeal_publications" USING btree ("submitted_at") WHERE "appeal_publications"."visibility" in ('published', 'published_redacted');

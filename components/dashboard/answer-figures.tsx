@@ -36,10 +36,15 @@ export async function AnswerFiguresSection({
   const rate = (part: number, whole: number) => formatValue(format, "rate", share(part, whole), none);
   const tdash = await getTranslations("dashboard");
   const taudit = await getTranslations("audit.figure");
+  const counted = f.cameBackCountedAt
+    ? t("cameBackCounted", {
+        at: format.dateTime(new Date(f.cameBackCountedAt), { dateStyle: "medium", timeStyle: "short" }),
+      })
+    : t("cameBackNotCounted");
   // [name, count, base, hint, the drill-down figure listing the count's appeals (or the rest of the base)]
   const rows: [string, number, number, string | undefined, string][] = [
     [t("headline"), f.satisfiedNotResolved, f.satisfiedRated, undefined, "saidSatisfiedNotResolved"],
-    [t("cameBack"), f.cameBack, f.cameBackBase, t("cameBackHint"), "cameBack"],
+    [t("cameBack"), f.cameBack, f.cameBackBase, `${t("cameBackHint")} ${counted}`, "cameBack"],
     [t("lawfulLanguage"), f.lawfulLanguage, f.checked, t("checkedHint"), "unlawfulLanguage"],
     [t("legalGround"), f.namesLegalGround, f.checked, t("checkedHint"), "noLegalGround"],
     [t("formal"), f.formal, f.answered, t("formalHint"), "formal"],

@@ -108,6 +108,15 @@ describe("listing and searching public appeals", () => {
     expect(
       numbers(await listPublicAppeals(db(), { search: "гидранты", limit: 2, rankedCandidates: 3 })),
     ).toEqual([newest, middle]);
+    // The candidates, read one more than are ranked, are the count while it stops within them; past them
+    // the matches are counted on their own.
+    expect(first.total).toBe(4);
+    const within = await listPublicAppeals(db(), { search: "гидранты", rankedCandidates: 3, countCap: 2 });
+    expect([within.total, within.totalCapped]).toEqual([2, true]);
+    const beyond = await listPublicAppeals(db(), { search: "гидранты", rankedCandidates: 3, countCap: 10 });
+    expect([beyond.total, beyond.totalCapped]).toEqual([4, false]);
+    const past = await listPublicAppeals(db(), { search: "гидранты", limit: 2, page: 3 });
+    expect([past.items, past.total]).toEqual([[], 4]);
   });
 
   it("does not find a redacted phone number and does not return it", async () => {

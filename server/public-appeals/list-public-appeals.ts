@@ -59,19 +59,19 @@ const COUNT_CAP = 1000;
 const RANKED_CANDIDATES = COUNT_CAP;
 
 /**
- * The ids of the `candidates` matches of `where` submitted last (a publication is submitted as its appeal
- * is filed). Walking every appeal newest first and testing each one's publication probed about 50 000
- * appeals, public or not, for a common query on a million; the public publications in submission order
- * (their own index) are the third of them that can match.
+ * The `n` matches of `where` submitted last (a publication is submitted as its appeal is filed). Walking
+ * every appeal newest first and testing each one's publication probed about 50 000 appeals, public or
+ * not, for a common query on a million; the public publications in submission order (their own index)
+ * are the third of them that can match.
  */
-const newestMatches = (db: Db, o: { where: SQL | undefined; candidates: number }) =>
+const lastSubmittedMatches = (db: Db, o: { where: SQL | undefined; n: number }) =>
   db
-    .select({ id: appeals.id })
+    .select({ id: appeals.id, submittedAt: appealPublications.submittedAt, number: appeals.number })
     .from(appealPublications)
     .innerJoin(appeals, eq(appeals.id, appealPublications.appealId))
     .where(o.where)
     .orderBy(desc(appealPublications.submittedAt), desc(appeals.number))
-    .limit(o.candidates);
+    .limit(o.n);
 
 /** Public appeals, filtered and searched: only what a moderator has let the public see. */
 export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
@@ -110,20 +110,10 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
   // Never fewer candidates than the page asked for needs, so a deep page is still filled.
   const candidates = Math.max(o.rankedCandidates ?? RANKED_CANDIDATES, page * limit);
 
-  // The page and its count are independent: asked together, on two connections when the pool has them.
-  const [rows, [total]] = await Promise.all([
-    db
-      .select(publicSummaryColumns(now))
-      .from(appeals)
-      .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
-      .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
-      .where(ranked ? and(where, inArray(appeals.id, newestMatches(db, { where, candidates }))) : where)
-      .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
-      .limit(limit)
-      .offset((page - 1) * limit),
-    // Counting every match would read them all on every page, hundreds of thousands with a year's
-    // appeals: the count stops past COUNT_CAP (fifty pages), and the list says "more than" that.
-    db.select({ n: count() }).from(
+  // Counting every match would read them all on every page, hundreds of thousands with a year's appeals:
+  // the count stops past COUNT_CAP (fifty pages), and the list says "more than" that.
+  const countMatches = async () => {
+    const [row] = await db.select({ n: count() }).from(
       db
         .select({ one: sql`1` })
         .from(appeals)
@@ -131,14 +121,58 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
         .where(where)
         .limit(cap + 1)
         .as("matches"),
-    ),
-  ]);
+    );
+    return row?.n ?? 0;
+  };
+  const [rows, matched] = ranked
+    ? await rankedPage()
+    : await Promise.all([
+        db
+          .select(publicSummaryColumns(now))
+          .from(appeals)
+          .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+          .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
+          .where(where)
+          .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
+          .limit(limit)
+          .offset((page - 1) * limit),
+        countMatches(),
+      ]);
 
-  const n = Math.min(total?.n ?? 0, cap);
+  /**
+   * The candidates are read once, one more than are ranked: when the count stops within them (it always
+   * does at COUNT_CAP), they are the count too, and the matches are not looked up a second time.
+   */
+  async function rankedPage() {
+    const found = db.$with("found").as(lastSubmittedMatches(db, { where, n: candidates + 1 }));
+    const items = await db
+      .with(found)
+      .select({ ...publicSummaryColumns(now), matched: sql<number>`(select count(*) from ${found})::int` })
+      .from(appeals)
+      .innerJoin(appealPublications, eq(appealPublications.appealId, appeals.id))
+      .innerJoin(stateBodies, eq(stateBodies.id, appeals.bodyId))
+      .where(
+        inArray(
+          appeals.id,
+          db
+            .select({ id: found.id })
+            .from(found)
+            .orderBy(desc(found.submittedAt), desc(found.number))
+            .limit(candidates),
+        ),
+      )
+      .orderBy(...order, desc(appeals.filedAt), desc(appeals.number))
+      .limit(limit)
+      .offset((page - 1) * limit);
+    const matched = items[0] && cap <= candidates ? items[0].matched : await countMatches();
+    return [items, matched] as const;
+  }
+
+  const n = Math.min(matched, cap);
   return {
     items: rows.map(toPublicSummary),
     total: n,
-    totalCapped: (total?.n ?? 0) > cap,
+    totalCapped: matched > cap,
     page,
     pageCount: Math.max(Math.ceil(n / limit), 1),
     sort,

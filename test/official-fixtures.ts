@@ -2,6 +2,7 @@ import { eq } from "drizzle-orm";
 import type { Database } from "@/db/client";
 import { stateBodies } from "@/db/schema";
 import { fileAppeal } from "@/server/appeals/file-appeal";
+import type { Category } from "@/server/directory/state-bodies-directory";
 import { createActor } from "./actors";
 
 /** Instant of a local Almaty time (UTC+5), written as the people of the tests think of it. */
@@ -23,13 +24,13 @@ export async function officialOf(db: Database, code: string, fullName?: string) 
 /** A citizen's appeal filed through the domain, to the body of `code`, at `filedAt`. */
 export async function fileTestAppeal(
   db: Database,
-  o: { bodyCode?: string; filedAt: Date; authorId?: string; subject?: string },
+  o: { bodyCode?: string; filedAt: Date; authorId?: string; subject?: string; category?: Category },
 ) {
   const authorId = o.authorId ?? (await createActor(db, "citizen")).id;
   const { appeal } = await fileAppeal(db, {
     kind: "application",
     bodyId: await bodyIdOf(db, o.bodyCode ?? "akimat-almaty-city"),
-    category: "housing_utilities",
+    category: o.category ?? "housing_utilities",
     region: "almaty_city",
     subject: o.subject ?? "No hot water in our block since October",
     text: "Residents of Abai Ave 10 have had no hot water for three weeks.",

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import type { Database } from "@/db/client";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
-import { fileAppeal } from "@/server/appeals/file-appeal";
 import { fileComplaint } from "@/server/appeals/file-complaint";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
-import { almaty, bodyIdOf } from "@/test/official-fixtures";
+import { almaty, bodyIdOf, fileTestAppeal } from "@/test/official-fixtures";
 import { answerFigures, CAME_BACK_DAYS, computeAnswerFigures } from "./answer-figures";
 import { countCameBack } from "./count-came-back";
 import { refreshMetrics } from "./refresh-metrics";
@@ -37,24 +36,10 @@ function seeded(seed: number) {
 describe("the nightly came-back count", () => {
   const db = useTestDatabase();
 
-  async function file(
+  const file = (
     authorId: string,
     o: { body: (typeof BODIES)[number]; category?: (typeof CATEGORIES)[number]; at: Date },
-  ) {
-    const { appeal } = await fileAppeal(db(), {
-      kind: "application",
-      bodyId: await bodyIdOf(db(), o.body),
-      category: o.category ?? "housing_utilities",
-      region: "almaty_city",
-      subject: "The courtyard is dark at night",
-      text: "The street lights in our courtyard have been off for two weeks.",
-      publishConsent: false,
-      locale: "en",
-      authorId,
-      now: o.at,
-    });
-    return appeal;
-  }
+  ) => fileTestAppeal(db(), { authorId, bodyCode: o.body, category: o.category, filedAt: o.at });
 
   async function answer(appeal: { id: string; bodyId: string }, at: Date) {
     const official = await createActor(db(), "official", { bodyId: appeal.bodyId });

@@ -1,5 +1,7 @@
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
+import { countCameBack } from "@/server/metrics/count-came-back";
+import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { useTestDatabase } from "@/test/database";
 import { almaty, fileTestAppeal, officialOf } from "@/test/official-fixtures";
 
@@ -35,6 +37,9 @@ describe("what the answers say, as open data", () => {
         now: almaty(`${day}T15:00:00`),
       });
     }
+    // The open data read the summaries, as the dashboards do: after the refresh and the night's count.
+    await refreshMetrics(db(), almaty("2026-03-12T12:00:00"));
+    await countCameBack(db(), almaty("2026-03-13T02:00:00"));
   });
 
   it("gives one row per body with each count and the base of each share, in CSV and JSON alike", async () => {
@@ -53,6 +58,9 @@ describe("what the answers say, as open data", () => {
       lawful_language: "2",
       names_legal_ground: "0",
       names_legal_ground_share: "0",
+      came_back: "0",
+      came_back_base: "2",
+      came_back_counted_at: "2026-03-12T21:00:00.000Z",
     });
     const json = await (await jsonRoute.GET(url("answers.json", "from=2026-03&to=2026-03&by=region"))).json();
     expect(json.rows).toEqual([

@@ -39,6 +39,12 @@ export type GenerateOptions = {
   /** How far back the appeals go; never before March 2024, when Kazakhstan moved to one time zone. */
   months?: number;
   seed?: number;
+  /**
+   * Ids are md5 of the tag and a counter. Random by default, so that a second generation into the same
+   * database adds appeals instead of colliding; fixed, with the seed and `now`, it makes the same appeals
+   * with the same ids (a test that draws by id).
+   */
+  tag?: string;
   now?: Date;
   /** Rebuild the dashboards' summary tables afterwards (the default). */
   refresh?: boolean;
@@ -88,7 +94,7 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
   const now = o.now ?? new Date();
   const seed = o.seed ?? 2026;
   const random = seededRandom(seed);
-  const tag = randomBytes(3).toString("hex");
+  const tag = o.tag ?? randomBytes(3).toString("hex");
   const to = almatyDate(now);
   const fromWanted = addCalendarDays(to, -Math.round((o.months ?? 30) * 30.44));
   const from = fromWanted < EARLIEST ? EARLIEST : fromWanted;

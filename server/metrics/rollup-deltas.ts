@@ -145,33 +145,37 @@ async function addToDayHistograms(tx: Db): Promise<void> {
 
 const ANSWER_COUNTS = ["answered", "checked", "lawful", "grounded", "formal"];
 
-/** metrics_answer_monthly's counts over facts rows `f` with an answer, each row weighing `weight`. */
-const answerSums = (weight: SQL) => sql`
-  sum(${weight})::int,
-  coalesce(sum(${weight}) filter (where f.lawful_language is not null), 0)::int,
-  coalesce(sum(${weight}) filter (where f.lawful_language), 0)::int,
-  coalesce(sum(${weight}) filter (where f.names_legal_ground), 0)::int,
-  coalesce(sum(${weight}) filter (where coalesce(f.similar_answers, 0) >= ${FORMAL_MIN_COPIES}), 0)::int`;
+/**
+ * The rows of metrics_answer_monthly summed from the facts `f` of `facts` that have an answer, each row
+ * weighing `weight`: a rebuild's recount (1 over the facts) or a refresh's differences (±1 over the changes).
+ */
+const answerMonthlySums = (o: { weight: SQL; facts: SQL }) => sql`
+  insert into metrics_answer_monthly (body_id, month, region, decision, outcome, ${sql.raw(ANSWER_COUNTS.join(", "))})
+  select f.body_id, f.month, min(f.region), f.decision, f.outcome,
+    sum(${o.weight})::int,
+    coalesce(sum(${o.weight}) filter (where f.lawful_language is not null), 0)::int,
+    coalesce(sum(${o.weight}) filter (where f.lawful_language), 0)::int,
+    coalesce(sum(${o.weight}) filter (where f.names_legal_ground), 0)::int,
+    coalesce(sum(${o.weight}) filter (where coalesce(f.similar_answers, 0) >= ${FORMAL_MIN_COPIES}), 0)::int
+  from ${o.facts}
+  where f.decision is not null
+  group by f.body_id, f.month, f.decision, f.outcome`;
 
 /** Recounts metrics_answer_monthly for the (body, month) pairs in metrics_keys: a rebuild's way. */
 export async function recountAnswerMonthly(tx: Db): Promise<void> {
   await tx.execute(sql`
     delete from metrics_answer_monthly m using metrics_keys k where m.body_id = k.body_id and m.month = k.month`);
-  await tx.execute(sql`
-    insert into metrics_answer_monthly (body_id, month, region, decision, outcome, ${sql.raw(ANSWER_COUNTS.join(", "))})
-    select f.body_id, f.month, min(f.region), f.decision, f.outcome, ${answerSums(sql`1`)}
-    from metrics_appeal_facts f join metrics_keys k on k.body_id = f.body_id and k.month = f.month
-    where f.decision is not null
-    group by f.body_id, f.month, f.decision, f.outcome`);
+  await tx.execute(
+    answerMonthlySums({
+      weight: sql`1`,
+      facts: sql`metrics_appeal_facts f join metrics_keys k on k.body_id = f.body_id and k.month = f.month`,
+    }),
+  );
 }
 
 async function addToAnswerMonthly(tx: Db): Promise<void> {
   await tx.execute(sql`
-    insert into metrics_answer_monthly (body_id, month, region, decision, outcome, ${sql.raw(ANSWER_COUNTS.join(", "))})
-    select f.body_id, f.month, min(f.region), f.decision, f.outcome, ${answerSums(sql`f.sign`)}
-    from metrics_appeal_facts_change f
-    where f.decision is not null
-    group by f.body_id, f.month, f.decision, f.outcome
+    ${answerMonthlySums({ weight: sql`f.sign`, facts: sql`metrics_appeal_facts_change f` })}
     on conflict on constraint metrics_answer_monthly_key do update set
       ${sql.raw(ANSWER_COUNTS.map((c) => `${c} = metrics_answer_monthly.${c} + excluded.${c}`).join(", "))}`);
   await tx.execute(sql`

@@ -108,6 +108,10 @@ type AnswerRow = {
   formal: number;
 };
 
+/** One body, one region's bodies or every body, as a condition on the query's `body` and `region` columns. */
+const scopeWhere = (o: { bodyId?: string; region?: RegionCode }, columns: { body: SQL; region: SQL }): SQL =>
+  o.bodyId ? sql`${columns.body} = ${o.bodyId}` : o.region ? sql`${columns.region} = ${o.region}` : sql`true`;
+
 /**
  * The answers of the scope and period, per body, decision and verdict, summed from the summaries, and
  * per body the came-back counts of the last nightly count.
@@ -116,11 +120,7 @@ async function answerRows(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerRow[]> {
-  const scope: SQL = o.bodyId
-    ? sql`m.body_id = ${o.bodyId}`
-    : o.region
-      ? sql`m.region = ${o.region}`
-      : sql`true`;
+  const scope = scopeWhere(o, { body: sql`m.body_id`, region: sql`m.region` });
   const months = sql`m.month >= ${monthStart(o.period.from)}::date and m.month <= ${monthStart(o.period.to)}::date`;
   return db.execute<AnswerRow>(sql`
     select m.body_id, m.region, m.decision, m.outcome, sum(m.answered)::int as n,
@@ -142,11 +142,7 @@ async function answerRowsDirect(
   db: Db,
   o: { period: Period; bodyId?: string; region?: RegionCode },
 ): Promise<AnswerRow[]> {
-  const scope: SQL = o.bodyId
-    ? sql`a.body_id = ${o.bodyId}`
-    : o.region
-      ? sql`b.region = ${o.region}`
-      : sql`true`;
+  const scope = scopeWhere(o, { body: sql`a.body_id`, region: sql`b.region` });
   // Months filed in Almaty time, as appeal-facts-sql.ts counts them.
   const from = `${monthStart(o.period.from)}T00:00:00+05:00`;
   const to = `${monthStart(addMonths(o.period.to, 1))}T00:00:00+05:00`;

@@ -147,9 +147,7 @@ async function benchRebuild({ db, now }: Context) {
   const counting = performance.now();
   await countCameBack(db, now);
   const counted = (performance.now() - counting) / 1000;
-  console.log(
-    `Came-back count, each night and at start-up, not part of the rebuild: ${counted.toFixed(1)} s.`,
-  );
+  console.log(`Came-back count, each night, not part of the rebuild: ${counted.toFixed(1)} s.`);
 }
 
 class RolledBack extends Error {}

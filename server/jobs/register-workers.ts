@@ -1,7 +1,7 @@
 import type PgBoss from "pg-boss";
 import type { Database } from "@/db/client";
 import { trainBodyModel } from "../body-suggestion/train-body-model";
-import { countCameBack } from "../metrics/count-came-back";
+import { CAME_BACK_COUNT_HOUR_UTC, countCameBackIfDue } from "../metrics/count-came-back";
 import { refreshMetrics } from "../metrics/refresh-metrics";
 import { loadSigningKey } from "../moderation/log-signing-key";
 import { logger } from "../observability/logger";
@@ -36,7 +36,7 @@ const SCHEDULES: Record<JobName, string> = {
   // The dashboards' summary tables: within a minute of any event (docs/metrics.md).
   "refresh-metrics": "* * * * *",
   // "Came back within 180 days", counted whole at 02:00 Almaty (21:00 UTC): count-came-back.ts says why.
-  "count-came-back": "0 21 * * *",
+  "count-came-back": `0 ${CAME_BACK_COUNT_HOUR_UTC} * * *`,
   "remind-executors": "0 4 * * *",
   "send-mail": "* * * * *",
   // Also run whenever an SMS is queued (server/jobs/boss.ts); the schedule picks up retries that fell due.
@@ -61,7 +61,7 @@ export async function registerWorkers(
   const handlers: Record<JobName, () => Promise<number>> = {
     "mark-overdue": () => markOverdueAppeals(o.db, new Date()),
     "refresh-metrics": () => refreshMetrics(o.db, new Date()),
-    "count-came-back": () => countCameBack(o.db, new Date()),
+    "count-came-back": () => countCameBackIfDue(o.db, new Date()),
     "remind-executors": () => remindExecutors(o.db, new Date()),
     "send-mail": () => sendQueuedMail(o.db, new Date(), o.mailer),
     "send-sms": () => sendQueuedSms(o.db, new Date(), o.sms),

@@ -86,7 +86,8 @@ export async function computeAnswerFigures(
   return foldAnswerRows(await answerRowsDirect(db, o), new Date().toISOString());
 }
 
-async function cameBackCountedAt(db: Db): Promise<string | null> {
+/** When came back was last counted (count-came-back.ts); null: never. */
+export async function cameBackCountedAt(db: Db): Promise<string | null> {
   const [state] = await db.execute<{ at: string | null }>(
     sql`select came_back_counted_at as at from metrics_state where id = 1`,
   );

@@ -6,7 +6,7 @@ import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
 import { almaty, bodyIdOf, fileTestAppeal } from "@/test/official-fixtures";
 import { answerFigures, CAME_BACK_DAYS, computeAnswerFigures } from "./answer-figures";
-import { countCameBack } from "./count-came-back";
+import { countCameBack, countCameBackIfDue } from "./count-came-back";
 import { refreshMetrics } from "./refresh-metrics";
 
 // The city akimat, the Government above it, two districts below it (siblings of each other), and the
@@ -162,5 +162,16 @@ describe("the nightly came-back count", () => {
       cameBackBase: 1,
       cameBackCountedAt: almaty("2026-11-21T02:00:00").toISOString(),
     });
+  });
+
+  it("counts at start-up only when the night's count is missing", async () => {
+    const countedAt = async () => (await answerFigures(db(), { period: YEAR })).cameBackCountedAt;
+    // Counted at 03:00 Almaty on the 21st; a process starting at noon has last night's count.
+    await countCameBack(db(), almaty("2026-11-21T03:00:00"));
+    await countCameBackIfDue(db(), almaty("2026-11-21T12:00:00"));
+    expect(await countedAt()).toBe(almaty("2026-11-21T03:00:00").toISOString());
+    // The next night's hour has passed (02:00 Almaty is 21:00 UTC the day before): counted again.
+    await countCameBackIfDue(db(), almaty("2026-11-22T02:00:10"));
+    expect(await countedAt()).toBe(almaty("2026-11-22T02:00:10").toISOString());
   });
 });

@@ -1,12 +1,12 @@
 import { sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { CAME_BACK_DAYS } from "./answer-figures";
+import { CAME_BACK_DAYS, cameBackCountedAt } from "./answer-figures";
 import { local } from "./facts-sql-parts";
 
 /**
  * Counts, for every body and month filed, the answered appeals with an author and those that came back
- * (answer-figures.ts CAME_BACK), into metrics_came_back_monthly, and stamps the count. Run each night and
- * at start-up: an answer can come back for 180 days after it is sent, a later forward can change which
+ * (answer-figures.ts CAME_BACK), into metrics_came_back_monthly, and stamps the count. Run each night
+ * (countCameBackIfDue): an answer can come back for 180 days after it is sent, a later forward can change which
  * body a return went to, so the count is redone whole rather than kept by the minute's refresh; the
  * dashboards show when it was made.
  *
@@ -91,4 +91,21 @@ export async function countCameBack(db: Db, now: Date): Promise<number> {
     await tx.execute(sql`delete from metrics_figures_cache where key like 'answer-figures:%'`);
     return rows.length;
   });
+}
+
+/** The hour, in UTC, of the nightly count: 02:00 in Almaty (UTC+5 all year). */
+export const CAME_BACK_COUNT_HOUR_UTC = 21;
+
+/**
+ * Counts unless the last count was made since the latest nightly hour: the job runs on its schedule and
+ * at every process start, and a start should make up a missed night, not redo half a minute of counting
+ * on a million appeals each time a process restarts. Returns the rows written, 0 when skipped.
+ */
+export async function countCameBackIfDue(db: Db, now: Date): Promise<number> {
+  const lastNight = new Date(now);
+  lastNight.setUTCHours(CAME_BACK_COUNT_HOUR_UTC, 0, 0, 0);
+  if (lastNight > now) lastNight.setUTCDate(lastNight.getUTCDate() - 1);
+  const counted = await cameBackCountedAt(db);
+  if (counted && new Date(counted) >= lastNight) return 0;
+  return countCameBack(db, now);
 }

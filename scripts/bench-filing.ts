@@ -55,7 +55,8 @@ const RAW_FILING = `
     values ($2, (select number from counter), 'application', 'housing_utilities', 'almaty_city', $3, $4, $5, $6,
       'online', true, 'ru', $7, $7, $8, $9, $10, $11)
     returning *
-  ), publication as (insert into appeal_publications (appeal_id) values ($2)
+  ), publication as (insert into appeal_publications (appeal_id, region, category, body_id)
+    values ($2, 'almaty_city', 'housing_utilities', $3)
   ), event as (
     insert into appeal_events (appeal_id, type, actor_id, actor_role, body_id, occurred_at, data)
     values ($2, 'registered', $6, 'citizen', $3, $7, $12::jsonb || jsonb_build_object('number', (select number from counter)))

@@ -208,12 +208,16 @@ async function benchRefresh({ db }: Context) {
  * Public search through listPublicAppeals, as the public appeals page calls it: a common query (tens of
  * thousands of matches), a medium one and a rare one, first page by relevance, with its count.
  */
-async function benchSearch({ db, now, region }: Context) {
+async function benchSearch({ db, now, region, bodyId }: Context) {
   const queries: [string, PublicAppealFilters][] = [
     ["common: «не работает»", { search: "не работает" }],
     ["common, Kazakh: «жоқ»", { search: "жоқ" }],
     ["medium: «горячей воды» in the region", { search: "горячей воды", region }],
-    ["medium: «эндокринологу» in the body", { search: "эндокринологу", region, category: "healthcare" }],
+    [
+      "medium: «эндокринологу» in the region and category",
+      { search: "эндокринологу", region, category: "healthcare" },
+    ],
+    ["medium: «отопление» in the largest body", { search: "отопление", bodyId }],
     ["rare: «взятка справка» (no public match)", { search: "взятка справка" }],
   ];
   console.log("\n| public search (first page by relevance, with count) | matches | p50 ms | p95 ms |");

@@ -451,7 +451,7 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
       // The redacted span is the one the demo redacts: twelve characters after the first space.
       await exec(`
         insert into appeal_publications (appeal_id, visibility, redactions, log_seq, public_subject, public_text,
-          submitted_at, changed_at)
+          submitted_at, changed_at, region, category, body_id)
         select a.id, coalesce(v.visibility, 'pending')::public_visibility,
           case when v.visibility = 'published_redacted'
             then jsonb_build_array(jsonb_build_object('start', r.s, 'end', r.e)) else '[]'::jsonb end,
@@ -459,7 +459,7 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
           case when v.visibility in ('published', 'published_redacted') then a.subject end,
           case when v.visibility = 'published' then a.text
             when v.visibility = 'published_redacted' then left(a.text, r.s) || ' ' || substr(a.text, r.e + 1) end,
-          a.filed_at, v.changed_at
+          a.filed_at, v.changed_at, a.region, a.category, a.body_id
         from gen_plan p
         join appeals a on a.id = p.id
         left join gen_visibility v on v.appeal_id = p.id

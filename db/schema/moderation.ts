@@ -15,6 +15,7 @@ import {
   uuid,
 } from "drizzle-orm/pg-core";
 import { appeals } from "./appeals";
+import { appealCategory } from "./state-bodies";
 import { users } from "./users";
 
 // What the public sees of an appeal whose author allowed publication. Delivery to the body never waits for it.
@@ -81,9 +82,19 @@ export const appealPublications = pgTable(
     // the filing, so the newest public matches of a search can be looked for among recent rows first.
     submittedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
     changedAt: timestamp({ withTimezone: true }),
+    // The appeal's region, category and body, kept beside the search column so that a search within a
+    // region is filtered on the rows the word index finds, without looking each match up in appeals. A
+    // trigger on appeals keeps them in step when an appeal is forwarded (migration 0033).
+    region: text(),
+    category: appealCategory().notNull(),
+    bodyId: uuid().notNull(),
   },
   (t) => [
-    index("appeal_publications_search_idx").using("gin", t.search),
+    // The words and the place together, over public rows only: a search within a region, category or
+    // body intersects their lists inside the index (btree_gin) instead of reading every match's row.
+    index("appeal_publications_public_search_idx")
+      .using("gin", t.search, t.region, t.category, t.bodyId)
+      .where(sql`${t.visibility} in ('published', 'published_redacted')`),
     index("appeal_publications_visibility_idx").on(t.visibility),
     index("appeal_publications_public_submitted_idx")
       .on(t.submittedAt)

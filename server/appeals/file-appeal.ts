@@ -260,7 +260,10 @@ async function insertAppeal(
   // Publication waits for a moderator; delivery to the body and the deadline never do.
   if (o.publishConsent && !o.anonymous)
     parts.push(
-      sql`publication as (${h.insert(appealPublications).values({ appealId: id, submittedAt: now }).getSQL()})`,
+      sql`publication as (${h
+        .insert(appealPublications)
+        .values({ appealId: id, submittedAt: now, region: o.region, category: o.category, bodyId: o.bodyId })
+        .getSQL()})`,
     );
   if (files.length > 0) {
     const rows = files.map((f) => ({ ...f, appealId: id, uploadedById: o.assistedBy?.id ?? o.authorId }));

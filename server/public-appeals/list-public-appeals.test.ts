@@ -1,8 +1,11 @@
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
+import { appeals } from "@/db/schema";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
-import { almaty, bodyIdOf } from "@/test/official-fixtures";
+import { almaty, bodyIdOf, officialOf } from "@/test/official-fixtures";
 import { filePublicAppeal } from "@/test/public-appeal-fixtures";
+import { forwardAppeal } from "../appeals/forward-appeal";
 import { listPublicAppeals } from "./list-public-appeals";
 import { supportAppeal } from "./support-appeal";
 
@@ -185,6 +188,47 @@ describe("listing and searching public appeals", () => {
       [later.appeal.number, false],
       [early.appeal.number, true],
     ]);
+  });
+
+  it("searches within a body or region by where the appeal is now: a forward moves it, an update of its region too", async () => {
+    const marker = "Qarlysu";
+    const filed = await filePublicAppeal(db(), {
+      state: "published",
+      subject: `${marker} heating`,
+      text: `${marker}: the radiators in block 4 have been cold since October.`,
+      bodyCode: "akimat-almaty-city",
+      region: "almaty_city",
+      category: "housing_utilities",
+      filedAt: almaty("2026-11-10T10:00:00"),
+    });
+    const from = await bodyIdOf(db(), "akimat-almaty-city");
+    const to = await bodyIdOf(db(), "akimat-astana");
+    const found = async (o: Parameters<typeof listPublicAppeals>[1]) =>
+      numbers(await listPublicAppeals(db(), { search: marker, ...o }));
+
+    expect(await found({ bodyId: from, region: "almaty_city", category: "housing_utilities" })).toEqual([
+      filed.appeal.number,
+    ]);
+    const { acting } = await officialOf(db(), "akimat-almaty-city");
+    await forwardAppeal(db(), {
+      appealId: filed.appeal.id,
+      toBodyId: to,
+      reason: "Heating in this block is the competence of the capital's housing department.",
+      official: acting,
+      now: almaty("2026-11-11T10:00:00"),
+    });
+    expect(await found({ bodyId: from })).toEqual([]);
+    expect(await found({ bodyId: to })).toEqual([filed.appeal.number]);
+    expect(await found({ bodyId: to, sort: "newest" })).toEqual([filed.appeal.number]);
+
+    // Whoever changes the appeal's place, plain SQL included, the search follows.
+    await db()
+      .update(appeals)
+      .set({ region: "astana", category: "environment" })
+      .where(eq(appeals.id, filed.appeal.id));
+    expect(await found({ region: "almaty_city" })).toEqual([]);
+    expect(await found({ region: "astana", category: "environment" })).toEqual([filed.appeal.number]);
+    expect(await found({ category: "housing_utilities" })).toEqual([]);
   });
 
   it("sorts by support and pages through at most 50 at a time", async () => {

@@ -66,11 +66,13 @@ const RANKED_CANDIDATES = COUNT_CAP;
  */
 const lastSubmittedMatches = (db: Db, o: { where: SQL | undefined; n: number }) =>
   db
-    .select({ id: appeals.id, submittedAt: appealPublications.submittedAt, number: appeals.number })
+    .select({ id: appealPublications.appealId, submittedAt: appealPublications.submittedAt })
     .from(appealPublications)
-    .innerJoin(appeals, eq(appeals.id, appealPublications.appealId))
+    // Every publication has its appeal, so the outer join finds what an inner one would; but PostgreSQL
+    // leaves an outer join out when nothing reads the joined table, as a search within a place does not.
+    .leftJoin(appeals, eq(appeals.id, appealPublications.appealId))
     .where(o.where)
-    .orderBy(desc(appealPublications.submittedAt), desc(appeals.number))
+    .orderBy(desc(appealPublications.submittedAt), desc(appealPublications.appealId))
     .limit(o.n);
 
 /** Public appeals, filtered and searched: only what a moderator has let the public see. */
@@ -83,11 +85,17 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
   const searchedNumber = o.search ? appealNumberOf(o.search) : null;
   const cap = o.countCap ?? COUNT_CAP;
 
+  /**
+   * A search filters by the publication's copy of the appeal's place: the word index finds publications,
+   * and testing each one's region there, not in appeals, spared a lookup per match (9 700 for a
+   * medium query on a million, to keep 1 500 of them). The newest-first list keeps the appeals' index.
+   */
+  const place = search ? appealPublications : appeals;
   const where = and(
     isPublic,
-    o.bodyId ? eq(appeals.bodyId, o.bodyId) : undefined,
-    o.region ? eq(appeals.region, o.region) : undefined,
-    o.category ? eq(appeals.category, o.category) : undefined,
+    o.bodyId ? eq(place.bodyId, o.bodyId) : undefined,
+    o.region ? eq(place.region, o.region) : undefined,
+    o.category ? eq(place.category, o.category) : undefined,
     o.kind ? eq(appeals.kind, o.kind) : undefined,
     o.status ? eq(appeals.status, o.status) : undefined,
     o.overdue === true ? isOverdue(now) : o.overdue === false ? not(isOverdue(now)) : undefined,
@@ -157,7 +165,7 @@ export async function listPublicAppeals(db: Db, o: PublicAppealFilters = {}) {
           db
             .select({ id: found.id })
             .from(found)
-            .orderBy(desc(found.submittedAt), desc(found.number))
+            .orderBy(desc(found.submittedAt), desc(found.id))
             .limit(candidates),
         ),
       )

@@ -1,6 +1,6 @@
 import { getFormatter, getTranslations } from "next-intl/server";
 import { AppealTimeline } from "@/components/appeals/appeal-timeline";
-import { type Locale, routing } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 import type { trackAppeal } from "@/server/appeals/track-appeal";
 import { bodyName } from "@/server/directory/body-name";
 
@@ -11,9 +11,7 @@ export type TrackedAppealData = Awaited<ReturnType<typeof trackAppeal>>;
  * reads in the appeal's own language, the one its receipt and notices are in, whatever the site is in.
  */
 export async function TrackedAppeal({ appeal }: { appeal: TrackedAppealData }) {
-  const locale: Locale = (routing.locales as readonly string[]).includes(appeal.locale)
-    ? (appeal.locale as Locale)
-    : routing.defaultLocale;
+  const locale = asLocale(appeal.locale);
   const t = await getTranslations({ locale, namespace: "track" });
   const ta = await getTranslations({ locale, namespace: "appeal" });
   const format = await getFormatter({ locale });

@@ -2,13 +2,10 @@ import { createTranslator } from "next-intl";
 import type { Db } from "@/db/client";
 import { mailMessages } from "@/db/schema";
 import { loadMessages } from "@/i18n/messages";
-import { type Locale, routing } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 
 /** The account e-mails: each is a subject and body in the `accountMail` catalogue. */
 export type AccountMail = "verifyEmail" | "alreadyRegistered" | "resetPassword" | "passwordChanged";
-
-const asLocale = (l: string): Locale =>
-  (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
 
 /** A page of this deployment, for a link in a mail. */
 export function accountLink(locale: string, page: string, token?: string): string {

@@ -1,4 +1,4 @@
-import { routing } from "@/i18n/routing";
+import { isLocale } from "@/i18n/routing";
 
 /**
  * Where to go after signing in: a path of this site only, without its language prefix (the sign-in page
@@ -17,9 +17,7 @@ export function safeReturnPath(value: string | null | undefined): string | null 
   }
   if (url.origin !== "http://same.invalid") return null;
   const [, first, ...rest] = url.pathname.split("/");
-  const path = (routing.locales as readonly string[]).includes(first ?? "")
-    ? `/${rest.join("/")}`
-    : url.pathname;
+  const path = isLocale(first) ? `/${rest.join("/")}` : url.pathname;
   if (path === "/sign-in" || path === "/register") return null;
   return `${path}${url.search}`;
 }

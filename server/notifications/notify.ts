@@ -4,10 +4,10 @@ import { mailMessages, type NOTIFICATION_TYPES, notifications, users } from "@/d
 import { formatInAlmaty } from "@/i18n/almaty-format";
 import { namespaceTranslator } from "@/i18n/namespace-translator";
 import type { Locale } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 import type { Appeal } from "../appeals/lifecycle";
 import { publicBaseUrl } from "../http/public-base-url";
 import { notifyBySms } from "../sms/notify-by-sms";
-import { asLocale } from "../sms/sms-text";
 
 export type NotificationType = (typeof NOTIFICATION_TYPES)[number];
 type Recipient = { userId: string | null; email: string | null; locale: string };

@@ -2,7 +2,7 @@ import { createHash } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { APPEAL_KIND_VALUES, stateBodies } from "@/db/schema";
-import { type Locale, routing } from "@/i18n/routing";
+import { isLocale, type Locale, routing } from "@/i18n/routing";
 import { fileAppeal } from "../appeals/file-appeal";
 import { openIdOf } from "../appeals/open-id";
 import { TEXT_LIMITS } from "../appeals/text-limits";
@@ -137,7 +137,7 @@ export async function fileServiceRequest(
   const publish = attribute("publish") ?? "false";
   if (publish !== "true" && publish !== "false") throw bad("attribute[publish] must be true or false.");
   const localeGiven = attribute("locale");
-  if (localeGiven && !(routing.locales as readonly string[]).includes(localeGiven)) {
+  if (localeGiven && !isLocale(localeGiven)) {
     throw bad(`attribute[locale] must be one of ${routing.locales.join(", ")}.`);
   }
 

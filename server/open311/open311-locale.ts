@@ -1,10 +1,8 @@
 import { createTranslator } from "next-intl";
 import { loadMessages } from "@/i18n/messages";
-import { type Locale, routing } from "@/i18n/routing";
+import { isLocale, type Locale, routing } from "@/i18n/routing";
 
 export type Translate = (key: string, values?: Record<string, string | number>) => string;
-
-const isLocale = (l: string): l is Locale => (routing.locales as readonly string[]).includes(l);
 
 /**
  * The language of names and notices in an answer: `?locale=` if given (kk, ru, en), else the best of

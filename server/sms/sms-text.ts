@@ -1,10 +1,6 @@
 import { formatInAlmaty } from "@/i18n/almaty-format";
 import { namespaceTranslator } from "@/i18n/namespace-translator";
-import { type Locale, routing } from "@/i18n/routing";
-
-/** A stored language as one the service speaks: Kazakh when it is none of them. */
-export const asLocale = (l: string): Locale =>
-  (routing.locales as readonly string[]).includes(l) ? (l as Locale) : "kk";
+import { asLocale } from "@/i18n/routing";
 
 /** The SMS catalogue in one language. */
 export const smsTranslator = (locale: string) => namespaceTranslator(asLocale(locale), "sms");

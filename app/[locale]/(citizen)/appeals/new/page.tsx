@@ -1,7 +1,7 @@
 import { getTranslations, setRequestLocale } from "next-intl/server";
 import { FileAppealForm } from "@/components/citizen/file-appeal-form";
 import { APPEAL_KIND_VALUES, appealCategory } from "@/db/schema";
-import { type Locale, routing } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
 import { TEXT_LIMITS } from "@/server/appeals/text-limits";
 import { requireUser } from "@/server/auth/require-user";
@@ -21,7 +21,7 @@ export default async function NewAppealPage({ params }: { params: Promise<{ loca
       </div>
     );
   }
-  const lang = (routing.locales as readonly string[]).includes(locale) ? (locale as Locale) : "kk";
+  const lang = asLocale(locale);
   const bodies = await (await getCaller()).directory.list({ locale: lang });
   return (
     <div className="narrow">

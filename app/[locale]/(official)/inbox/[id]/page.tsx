@@ -16,7 +16,7 @@ import { type BodyGroup, ForwardForm } from "@/components/official/forward-form"
 import styles from "@/components/official/official.module.css";
 import { OfficialTimeline } from "@/components/official/official-timeline";
 import { PassUpForm } from "@/components/official/pass-up-form";
-import { type Locale, routing } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 import { ANSWER_LIMITS } from "@/server/appeals/answer-appeal";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import { ATTACHMENT_LIMITS } from "@/server/appeals/attachment-rules";
@@ -49,9 +49,7 @@ export default async function OfficialAppealPage({ params }: Props) {
   const tl = await getTranslations("language");
   // Templates the applicant reads (the right to complain) are prefilled in the appeal's own language,
   // whatever the official's screen is in (Law of the RK on Languages, Art. 11).
-  const appealLocale: Locale = (routing.locales as readonly string[]).includes(appeal.locale)
-    ? (appeal.locale as Locale)
-    : routing.defaultLocale;
+  const appealLocale = asLocale(appeal.locale);
   const tApplicant = await getTranslations({ locale: appealLocale, namespace: "official.forms" });
   const complaint = detail.complaint;
   const superiorName = detail.superiorBody ? bodyName(detail.superiorBody, locale) : null;

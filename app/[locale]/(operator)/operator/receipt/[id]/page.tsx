@@ -4,7 +4,7 @@ import { getFormatter, getTranslations, setRequestLocale } from "next-intl/serve
 import { Link } from "@/components/locale-link";
 import { PrintButton } from "@/components/operator/print-button";
 import { ReceiptAccessCode } from "@/components/operator/receipt-access-code";
-import { type Locale, routing } from "@/i18n/routing";
+import { asLocale } from "@/i18n/routing";
 import { requireUser } from "@/server/auth/require-user";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";
@@ -28,9 +28,7 @@ export default async function ReceiptPage({ params }: Props) {
       notFound();
     throw error;
   });
-  const citizen: Locale = (routing.locales as readonly string[]).includes(receipt.locale)
-    ? (receipt.locale as Locale)
-    : routing.defaultLocale;
+  const citizen = asLocale(receipt.locale);
   const t = await getTranslations({ locale: citizen, namespace: "operator.receipt" });
   const ta = await getTranslations({ locale: citizen, namespace: "appeal" });
   const format = await getFormatter({ locale: citizen });

@@ -39,6 +39,8 @@ export const WITHOUT_CONSIDERATION_GROUNDS = [
   {
     code: "repeated_without_new_arguments",
     // A repeated appeal with no new arguments or circumstances, when exhaustive answers were given before.
+    // The rule is worded as stopping consideration ("прекращение рассмотрения"); which article holds it was
+    // not found in any stored source (docs/metrics.md).
     source: "APPC Art. 89",
     status: "to_verify",
   },

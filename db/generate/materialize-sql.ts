@@ -6,13 +6,15 @@
 const u = (k: number) => `pg_temp.u(p.n, ${k})`;
 const iso = (t: string) => `pg_temp.iso(${t})`;
 
+// As appealNumberSql (server/appeals/appeal-number.ts) writes them: six digits at least, more past
+// 999 999, which a year of the country's appeals passes (lpad alone would cut the seventh digit).
 export const numbersSql = `
 create temp table gen_numbers on commit drop as
-select p.id, p.y,
-  'ЖТ-' || p.y || '-' || lpad((row_number() over (partition by p.y order by p.filed_at, p.n)
-    + coalesce(c.last, 0))::text, 6, '0') as number
-from (select id, n, filed_at, extract(year from pg_temp.ld(filed_at))::int as y from gen_plan) p
-left join appeal_number_counters c on c.year = p.y`;
+select id, y, 'ЖТ-' || y || '-' || lpad(seq::text, greatest(6, length(seq::text)), '0') as number
+from (select p.id, p.y,
+    row_number() over (partition by p.y order by p.filed_at, p.n) + coalesce(c.last, 0) as seq
+  from (select id, n, filed_at, extract(year from pg_temp.ld(filed_at))::int as y from gen_plan) p
+  left join appeal_number_counters c on c.year = p.y) numbered`;
 
 export const countersSql = `
 insert into appeal_number_counters (year, last)

@@ -7,6 +7,7 @@ import { loadWorkingCalendar } from "../deadlines/load-calendar";
 import { bodyWithDescendants } from "../directory/body-scope";
 import { DomainError } from "../errors";
 import { readableAppeals } from "./appeal-access";
+import { appealSerial } from "./appeal-number";
 import { deadlineState, dueSoonBefore } from "./deadline-state";
 
 export const INBOX_TABS = ["new", "assigned", "due_soon", "overdue"] as const;
@@ -31,7 +32,7 @@ export type InboxOptions = {
 /** The condition for a typed number: the whole number in any case, or the serial at its end. */
 function numberCondition(typed: string): SQL {
   const n = typed.trim().toUpperCase();
-  if (/^\d{1,6}$/.test(n)) return like(appeals.number, `%-${n.padStart(6, "0")}`);
+  if (/^\d{1,10}$/.test(n)) return like(appeals.number, `%-${appealSerial(n)}`);
   return eq(appeals.number, n);
 }
 

@@ -1,8 +1,9 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { stateBodies } from "@/db/schema";
+import { appealNumberCounters, stateBodies } from "@/db/schema";
 import { createActor } from "@/test/actors";
 import { useTestDatabase } from "@/test/database";
+import { almatyDate } from "../deadlines/working-calendar";
 import { fileAssistedAppeal } from "../operator/file-assisted-appeal";
 import { answerAppeal } from "./answer-appeal";
 import { fileAppeal } from "./file-appeal";
@@ -54,6 +55,20 @@ describe("following an appeal by number and access code", () => {
     // The number too: lower case, spaces, without the leading zeros of the sequence.
     const found = await trackAppeal(db(), { number: `жт ${year} ${Number(seq)}`, code });
     expect(found.number).toBe(filed.number);
+  });
+
+  it("registers and finds the millionth appeal of a year, its serial grown to seven digits", async () => {
+    const year = Number(almatyDate(new Date()).slice(0, 4));
+    await db()
+      .insert(appealNumberCounters)
+      .values({ year, last: 999_999 })
+      .onConflictDoUpdate({ target: appealNumberCounters.year, set: { last: 999_999 } });
+    const filed = await fileAssisted();
+    expect(filed.number).toBe(`ЖТ-${year}-1000000`);
+    for (const typed of [filed.number, `жт ${year} 1000000`, `${year}/01000000`]) {
+      const found = await trackAppeal(db(), { number: typed, code: filed.accessCode });
+      expect(found.number).toBe(filed.number);
+    }
   });
 
   it("answers a wrong code, a wrong number and an appeal without a code with the same NOT_FOUND", async () => {
@@ -154,7 +169,10 @@ describe("following an appeal by number and access code", () => {
     expect(normalizeAppealNumber(" жт-2026-123 ")).toBe("ЖТ-2026-000123");
     expect(normalizeAppealNumber("2026/000123")).toBe("ЖТ-2026-000123");
     expect(normalizeAppealNumber("ЖТ 2026 42")).toBe("ЖТ-2026-000042");
-    expect(normalizeAppealNumber("ЖТ-2026-1234567")).toBeNull();
+    // A year of the country's appeals passes 999 999: the serial grows a seventh digit.
+    expect(normalizeAppealNumber("ЖТ-2026-1234567")).toBe("ЖТ-2026-1234567");
+    expect(normalizeAppealNumber("жт 2026 01234567")).toBe("ЖТ-2026-1234567");
+    expect(normalizeAppealNumber("ЖТ-2026-12345678901")).toBeNull();
     expect(normalizeAppealNumber("hello")).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { appealAnswers, appeals, stateBodies } from "@/db/schema";
 import { loadWorkingCalendar } from "../deadlines/load-calendar";
 import { DomainError } from "../errors";
 import { hashAccessCode } from "./access-code";
+import { appealSerial } from "./appeal-number";
 import { deadlineState } from "./deadline-state";
 import { getTimeline } from "./get-timeline";
 
@@ -13,8 +14,8 @@ const NO_HASH = hashAccessCode("");
 
 /** "жт 2026-123", "2026/000123" and "ЖТ-2026-000123" all name the same appeal. */
 export function normalizeAppealNumber(input: string): string | null {
-  const match = input.trim().match(/^(?:[жЖ][тТ]|JT|ZHT)?\W*(\d{4})\W+(\d{1,6})$/i);
-  return match ? `ЖТ-${match[1]}-${match[2]?.padStart(6, "0")}` : null;
+  const match = input.trim().match(/^(?:[жЖ][тТ]|JT|ZHT)?\W*(\d{4})\W+(\d{1,10})$/i);
+  return match?.[2] ? `ЖТ-${match[1]}-${appealSerial(match[2])}` : null;
 }
 
 /**

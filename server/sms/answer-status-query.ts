@@ -13,7 +13,7 @@ import { queueSms } from "./queue-sms";
 import { smsDate, smsTranslator } from "./sms-text";
 
 // "ЖТ-2026-000123", "жт 2026 123", "JT-2026-000123", then perhaps the access code from the receipt.
-const QUERY = /((?:[жЖ]\s*[тТ]|JT|ZHT)?\W*\d{4}\W+\d{1,6})(?:\W+([0-9A-Za-z][0-9A-Za-z\s-]*))?\s*$/i;
+const QUERY = /((?:[жЖ]\s*[тТ]|JT|ZHT)?\W*\d{4}\W+\d{1,10})(?:\W+([0-9A-Za-z][0-9A-Za-z\s-]*))?\s*$/i;
 
 /**
  * Answers a text sent to the service's number with the status of the appeal it names. The status goes

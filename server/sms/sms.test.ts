@@ -241,6 +241,10 @@ describe("SMS over SMPP to a local SMSC", () => {
     const replies = (await rowsTo("+77015550008")).map((r) => r.text);
     expect(replies[0]).toBe(replies[1]);
     expect(replies[0]).not.toContain(receipt.number);
+    // A seven-digit serial (a year past 999 999 appeals) is read as a number, not as a request for help.
+    expect(await answerStatusQuery(db(), { from: "+77015550008", text: "ЖТ-2026-1000001" })).toBe(
+      "not_found",
+    );
 
     // With the printed code, from any phone; the Latin number too.
     const latin = receipt.number.replace("ЖТ", "JT");

@@ -13,9 +13,38 @@ export type Transaction = PgTransaction<
 /** What domain functions take: the database or a transaction already open on it. */
 export type Db = Database | Transaction;
 
+/**
+ * Drizzle runs every query unprepared, and postgres.js first asks the server for an unprepared query's
+ * parameter types, then sends it: two round trips a query, every time. Prepared (named per connection,
+ * keyed by the query's text), a query seen before on that connection is one round trip, and it is not
+ * parsed again. A transaction's or savepoint's client is wrapped the same way.
+ */
+function preparing(client: postgres.Sql): postgres.Sql {
+  return new Proxy(client, {
+    get(target, key, receiver) {
+      if (key === "unsafe")
+        return (query: string, args?: postgres.ParameterOrJSON<never>[], o?: postgres.UnsafeQueryOptions) =>
+          target.unsafe(query, args, { ...o, prepare: true });
+      if (key === "begin" || key === "savepoint")
+        return (...a: unknown[]) => {
+          const work = a.pop() as (sql: postgres.Sql) => unknown;
+          const open = Reflect.get(target, key) as (...b: unknown[]) => unknown;
+          return Reflect.apply(open, target, [...a, (sql: postgres.Sql) => work(preparing(sql))]);
+        };
+      return Reflect.get(target, key, receiver);
+    },
+  });
+}
+
 export function createDatabase(url: string, options: { max?: number } = {}): Database {
-  const client = postgres(url, { max: options.max ?? 10, onnotice: () => {} });
-  return drizzle(client, { schema, casing: "snake_case" });
+  const client = postgres(url, {
+    max: options.max ?? 10,
+    onnotice: () => {},
+    // Each execution is planned for its own values, as an unprepared query was: a generic plan cannot use
+    // the partial indexes whose predicates name constants (public rows, open appeals).
+    connection: { plan_cache_mode: "force_custom_plan" },
+  });
+  return drizzle(preparing(client), { schema, casing: "snake_case" });
 }
 
 let shared: Database | undefined;

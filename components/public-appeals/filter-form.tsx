@@ -3,6 +3,7 @@ import { CheckboxField } from "@/components/operator/checkbox-field";
 import { SelectField } from "@/components/operator/select-field";
 import { TextField } from "@/components/text-field";
 import { APPEAL_KIND_VALUES, APPEAL_STATUSES, appealCategory } from "@/db/schema";
+import { asLocale } from "@/i18n/routing";
 import { REGION_CODES, REGIONS } from "@/server/directory/regions";
 import { PUBLIC_SORTS } from "@/server/public-appeals/list-public-appeals";
 import styles from "./public-appeals.module.css";
@@ -28,7 +29,7 @@ export async function FilterForm({ locale, values, errors, bodies }: Props) {
   const ts = await getTranslations("appeal.status");
   const tk = await getTranslations("appeal.kind");
   const tc = await getTranslations("appeal.category");
-  const lang = locale === "ru" || locale === "en" ? locale : "kk";
+  const lang = asLocale(locale);
   return (
     <form method="get" action={`/${locale}/public-appeals`}>
       <fieldset className={styles.filters}>

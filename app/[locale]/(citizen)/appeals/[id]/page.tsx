@@ -8,6 +8,7 @@ import { localDay } from "@/components/citizen/local-day";
 import { RatingForm } from "@/components/citizen/rating-form";
 import { Link } from "@/components/locale-link";
 import { PublicationStatus } from "@/components/moderation/publication-status";
+import { asLocale } from "@/i18n/routing";
 import { attachmentLink } from "@/server/appeals/attachment-link";
 import { TEXT_LIMITS } from "@/server/appeals/text-limits";
 import { requireUser } from "@/server/auth/require-user";
@@ -43,7 +44,7 @@ export default async function AppealPage({ params, searchParams }: Props) {
   const body = view.body ? bodyName(view.body, locale) : "";
   const superior = view.superiorBody ? bodyName(view.superiorBody, locale) : "";
   const region = appeal.region && appeal.region in REGIONS ? REGIONS[appeal.region as RegionCode] : null;
-  const lang = locale === "ru" || locale === "en" ? locale : "kk";
+  const lang = asLocale(locale);
 
   return (
     <>

@@ -11,6 +11,7 @@ import { PublicStatusBadge } from "@/components/public-appeals/status-badge";
 import { SupportForm } from "@/components/public-appeals/support-form";
 import { Tombstone } from "@/components/public-appeals/tombstone";
 import { ReplicaLagNote } from "@/components/replica-lag";
+import { asLocale } from "@/i18n/routing";
 import { getCaller } from "@/server/caller";
 import { bodyName } from "@/server/directory/body-name";
 import { REGIONS, type RegionCode } from "@/server/directory/regions";
@@ -62,7 +63,7 @@ export default async function PublicAppealPage({ params }: Props) {
   const { appeal, viewer } = view;
   const day = (d: Date) => format.dateTime(d, { dateStyle: "long" });
   const region = appeal.region && appeal.region in REGIONS ? REGIONS[appeal.region as RegionCode] : null;
-  const lang = locale === "ru" || locale === "en" ? locale : "kk";
+  const lang = asLocale(locale);
   const redacted = appeal.segments.some((s) => "redacted" in s);
 
   return (

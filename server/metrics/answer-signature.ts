@@ -46,12 +46,15 @@ export function normaliseAnswer(answer: string, appeal: AppealContext = {}): str
   }
   s = s
     .replace(/«[^»]*»|"[^"]*"|„[^“”]*[“”]|“[^”]*”/gu, " ")
-    .replace(/\S+@\S+|https?:\/\/\S+/gu, " ")
+    // Anchored at a token's start: unanchored, each pattern was tried from every character of every word
+    // and scanned the rest of it, most of the time signing took. The matches are the same: the leftmost
+    // match already began at a token's start.
+    .replace(/(?<!\S)\S+@\S+|https?:\/\/\S+/gu, " ")
     // A capitalised word that does not start a sentence: a name, a street, a place.
     // After an address abbreviation ("ул. Абая", "көш."), a capitalised word is a street or a place.
     .replace(/(?<=(?:[\p{L}\d,;:)\-–—№]|(?:ул|д|пр|мкр|г|с|көш|даңғ|ш)\.)\s+)\p{Lu}[\p{L}'’-]*/gu, " ")
     // Numbers, dates, registration numbers, phone numbers: any word with a digit in it.
-    .replace(/[^\s«»"]*\d[^\s«»"]*/gu, " ");
+    .replace(/(?<![^\s«»"])[^\s«»"]*\d[^\s«»"]*/gu, " ");
   // The applicant's name in any order or case (the subject goes as a phrase above: its words are common).
   const drop = new Set(words(appeal.applicantName));
   return words(s).filter((w) => !drop.has(w));

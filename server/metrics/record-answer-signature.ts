@@ -110,8 +110,8 @@ export async function signUnsignedAnswers(db: Db, o: { log?: (line: string) => v
       ) on commit drop`);
     const signed = await signInto(tx, o.log);
     if (signed === 0) return 0;
-    // One sort, so that each body's signatures lie together: read by body as written, in the answers' order,
-    // every body touched nearly every page of the table, through a few megabytes of temporary buffers.
+    // One sort, so that each body's signatures lie together on a few pages: as written, in the answers'
+    // order, one body's rows are spread over the whole table.
     await tx.execute(sql`create index unsigned_signatures_body on unsigned_signatures (body_id)`);
     await tx.execute(sql`cluster unsigned_signatures using unsigned_signatures_body`);
     await tx.execute(sql`analyze unsigned_signatures`);
@@ -127,8 +127,7 @@ export async function signUnsignedAnswers(db: Db, o: { log?: (line: string) => v
     );
     for (const { body_id } of bodies) await countBody(tx, body_id);
     o.log?.(`near copies counted in ${bodies.length} bodies`);
-    // One insert, one pass over each table: per body, joining the counts back to their signatures probed the
-    // temporary table once per answer.
+    // One insert, once every body is counted: one pass over each temporary table.
     await tx.execute(sql`set local work_mem = '256MB'`);
     await tx.execute(sql`
       insert into answer_signatures (appeal_id, body_id, answered_at, minhash, bands, near_copies)

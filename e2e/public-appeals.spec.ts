@@ -92,3 +92,16 @@ test("a visitor finds a public appeal in Russian, filters it by region, reads it
   await expect(author.getByText("Это ваше обращение: его могут поддержать другие граждане.")).toBeVisible();
   await expect(author.getByRole("button", { name: "Я тоже: у меня та же проблема" })).toHaveCount(0);
 });
+
+test("bad filters in the address: the error summary, in Kazakh, takes the focus and links to each field", async ({
+  page,
+}) => {
+  await page.goto("/kk/public-appeals?from=2026-13-45&to=x");
+  const summary = page.getByRole("alert", { name: /сүзгілерді/ });
+  await expect(summary).toBeFocused();
+  const links = summary.getByRole("link");
+  await expect(links).toHaveCount(2);
+  await links.first().click();
+  await expect(page.getByLabel("Бастап")).toBeFocused();
+  await expectNoAxeViolations(page);
+});

@@ -41,11 +41,11 @@ export async function FilterForm({ locale, values, errors, bodies }: Props) {
             label={t("search")}
             hint={t("searchHint")}
             defaultValue={values.q}
-            error={errors.search}
+            error={errors.q}
             maxLength={200}
           />
         </div>
-        <SelectField name="body" label={t("body")} defaultValue={values.body ?? ""} error={errors.bodyId}>
+        <SelectField name="body" label={t("body")} defaultValue={values.body ?? ""} error={errors.body}>
           <option value="">{t("anyBody")}</option>
           {bodies.map((b) => (
             <option key={b.id} value={b.id}>

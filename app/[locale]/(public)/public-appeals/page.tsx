@@ -39,6 +39,9 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   return { title: `${t("title")} — ${tn("brand")}` };
 }
 
+/** The query's names that differ from the procedure's input: the address stays short and readable. */
+const FIELD_OF_INPUT: Record<string, string> = { search: "q", bodyId: "body" };
+
 export default async function PublicAppealsPage({ params, searchParams }: Props) {
   const { locale } = await params;
   setRequestLocale(locale);
@@ -72,8 +75,12 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
     } as Parameters<typeof caller.publicAppeals.list>[0])
     .catch((error: unknown) => {
       if (error instanceof TRPCError && error.code === "BAD_REQUEST" && error.cause instanceof ZodError) {
+        // Keyed by the form's field names, so that the summary's links reach their fields.
         errors = Object.fromEntries(
-          Object.entries(fieldErrorsOf(error.cause)).map(([field, e]) => [field, tv(e.key, e.values)]),
+          Object.entries(fieldErrorsOf(error.cause)).map(([field, e]) => [
+            FIELD_OF_INPUT[field] ?? field,
+            tv(e.key, e.values),
+          ]),
         );
         return null;
       }
@@ -100,8 +107,8 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
       <ReplicaLagNote lag={lag} />
+      <FormAlert message={result ? null : t("badFilters")} fields={errors} />
       <FilterForm locale={locale} values={values} errors={errors} bodies={bodies} />
-      <FormAlert message={result ? null : t("badFilters")} />
       {result && (
         <h2 id="results-heading">
           {t(result.totalCapped ? "foundMoreThan" : "found", { count: result.total })}

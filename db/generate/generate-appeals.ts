@@ -336,7 +336,8 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
     const dropped = await step("set secondary indexes aside", async () => {
       const indexes = await exec(`
         select i.indexname as name, i.indexdef as definition from pg_indexes i
-        where i.schemaname = 'public' and i.tablename in ('appeals', 'appeal_events', 'appeal_answers')
+        where i.schemaname = 'public'
+          and i.tablename in ('appeals', 'appeal_events', 'appeal_answers', 'appeal_publications', 'moderation_log')
           and not exists (select 1 from pg_constraint c where c.conname = i.indexname)`);
       for (const i of indexes) await exec(`drop index "${String(i.name).replace(/"/g, "")}"`);
       return indexes.map((i) => String(i.definition));
@@ -370,14 +371,13 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         ).count,
     );
     const ratings = await step("ratings", async () => (await exec(ratingsSql)).count);
-    await step("rebuild secondary indexes", async () => {
-      await exec("set local maintenance_work_mem = '512MB'");
-      for (const definition of dropped) await exec(definition);
-    });
 
     const logEntries = await step("moderation log and publications", async () => {
       // Timestamps come back as text from this client (drizzle's setting): made instants here.
-      const entries = (await exec(moderationPlanSql, [now.toISOString(), MODERATORS])).map(
+      const planned = await step("  moderation: planned", () =>
+        exec(moderationPlanSql, [now.toISOString(), MODERATORS]),
+      );
+      const entries = planned.map(
         (e) =>
           ({
             ...e,
@@ -388,12 +388,15 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
       const [last] = await exec(
         `select seq::bigint as seq, entry_hash as "entryHash" from moderation_log order by seq desc limit 1`,
       );
-      const history = buildModerationHistory({
-        entries,
-        moderators,
-        last: last ? { seq: Number(last.seq), entryHash: String(last.entryHash) } : null,
-        contestReason: CONTEST_REASON,
-      });
+      const history = await step("  moderation log: chained", async () =>
+        buildModerationHistory({
+          entries,
+          moderators,
+          last: last ? { seq: Number(last.seq), entryHash: String(last.entryHash) } : null,
+          contestReason: CONTEST_REASON,
+        }),
+      );
+      const written = Date.now();
       for (let i = 0; i < history.log.length; i += CHUNK) {
         const rows = history.log.slice(i, i + CHUNK);
         await exec(
@@ -435,6 +438,9 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
           ],
         );
       }
+      log(
+        `${"  moderation log: written".padEnd(34)} ${((Date.now() - written) / 1000).toFixed(1).padStart(6)} s`,
+      );
       const visible = [...history.publications.entries()];
       await exec(
         `create temp table gen_visibility on commit drop as
@@ -448,6 +454,7 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         ],
       );
       await exec("create unique index on gen_visibility (appeal_id)");
+      const published = Date.now();
       // The redacted span is the one the demo redacts: twelve characters after the first space.
       await exec(`
         insert into appeal_publications (appeal_id, visibility, redactions, log_seq, public_subject, public_text,
@@ -466,7 +473,13 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         cross join lateral (select position(' ' in a.text) as s,
           least(position(' ' in a.text) + 12, length(a.text)) as e) r
         where p.publish_consent`);
+      log(`${"  publications".padEnd(34)} ${((Date.now() - published) / 1000).toFixed(1).padStart(6)} s`);
       return history.log.length;
+    });
+
+    await step("rebuild secondary indexes", async () => {
+      await exec("set local maintenance_work_mem = '1GB'");
+      for (const definition of dropped) await exec(definition);
     });
 
     return { appeals: appealCount, complaints, events, answers, ratings, logEntries };
@@ -480,7 +493,9 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
   // Each answer is signed and its near-copies counted when it is sent (record-answer-signature.ts); the
   // answers written in bulk above are signed here, so that the metrics refresh only reads the counts.
   const g = Date.now();
-  const signed = await signUnsignedAnswers(db);
+  const signed = await signUnsignedAnswers(db, {
+    log: (line) => log(`  ${line.padEnd(32)} ${((Date.now() - g) / 1000).toFixed(1).padStart(6)} s`),
+  });
   await db.$client.unsafe("analyze answer_signatures");
   log(`${`answer signatures (${signed})`.padEnd(34)} ${((Date.now() - g) / 1000).toFixed(1).padStart(6)} s`);
   if (o.refresh !== false) {

@@ -85,6 +85,10 @@ where p.complaint_at is not null`;
  * body, requestClarification stops it (policy), provideClarification gives back the working days waited,
  * extendAppealDeadline moves it once within two months, markOverdueAppeals marks silence past the term.
  */
+// Every step below ends in OFFSET 0, which keeps PostgreSQL from folding it into the next: folded, each
+// column computed from an inlined date function was pasted into every expression that reads it, and the
+// chain grew to thousands of repeated draws and calendar look-ups per appeal (2 to 5 times the time).
+// Kept apart, each step's columns are computed once per row, in a pipeline, with nothing stored.
 export function timelineSql(o: { source: string; target: string; forwards: boolean; complaints: boolean }) {
   const now = "$1::timestamptz";
   return `
@@ -94,11 +98,11 @@ with a0 as (
     pg_temp.term(s.kind) as term, pg_temp.fwd_term(s.kind) as fwd_term,
     pg_temp.reg_date(s.filed_at) as reg_first,
     case when s.alt_body_id is distinct from s.body_id then s.alt_body_id else s.parent_id end as first_candidate
-  from ${o.source} s join gen_body_params bp on bp.id = s.body_id
+  from ${o.source} s join gen_body_params bp on bp.id = s.body_id offset 0
 ), a as (
   select a0.*,
     case when a0.alt_body2_id not in (a0.body_id, a0.first_candidate) then a0.alt_body2_id end as mid_candidate
-  from a0
+  from a0 offset 0
 ), a2 as (
   select a.*,
     ${
@@ -107,69 +111,69 @@ with a0 as (
         then case when ${u(13)} < 0.15 and mid_candidate is not null then 2 else 1 end else 0 end`
         : "0"
     } as forwards
-  from a
+  from a offset 0
 ), f as (
   select a2.*,
     case when forwards >= 1 then first_candidate end as first_body_id,
     case when forwards = 2 then mid_candidate end as mid_body_id,
     case when forwards >= 1 then pg_temp.office(pg_temp.add_wd(reg_first,
       case when ${u(14)} < 0.9 then 1 + ${pick(15, 3)} else 4 + ${pick(15, 3)} end), ${u(16)}) end as fwd1_at
-  from a2
+  from a2 offset 0
 ), f2 as (
   select f.*,
     case when forwards = 2 then pg_temp.office(pg_temp.add_wd(pg_temp.ld(fwd1_at), 1 + ${pick(17, 3)}), ${u(18)}) end
       as fwd2_at
-  from f
-), r as materialized (
+  from f offset 0
+), r as (
   select f2.*, coalesce(fwd2_at, fwd1_at, filed_at) as received_at,
     pg_temp.reg_date(coalesce(fwd2_at, fwd1_at, filed_at)) as reg_on,
     pg_temp.eod(pg_temp.add_wd(reg_first, term)) as due_first,
     case when forwards = 2 then pg_temp.reg_date(fwd1_at) end as reg_mid
-  from f2
+  from f2 offset 0
 ), d as (
   select r.*, pg_temp.eod(pg_temp.add_wd(reg_on, term)) as due0,
     case when reg_mid is not null then pg_temp.eod(pg_temp.add_wd(reg_mid, term)) end as due_mid,
     case when ${u(19)} < 0.96 then pg_temp.office(pg_temp.add_wd(reg_on, 1), ${u(20)}) end as assign_plan,
     case when author_id is not null and ${u(21)} < clarify
       then pg_temp.office(pg_temp.add_wd(reg_on, 2 + ${pick(22, 3)}), ${u(23)}) end as clar_plan
-  from r
+  from r offset 0
 ), c as (
   select d.*,
     case when assign_plan <= ${now} then assign_plan end as assign_at,
     case when clar_plan <= ${now} and clar_plan <= due0 then clar_plan end as clar_req_at
-  from d
+  from d offset 0
 ), c2 as (
   select c.*,
     case when clar_req_at is not null and not (${u(30)} < 0.12 and clar_req_at > ${now} - interval '30 days')
       then pg_temp.office(pg_temp.add_wd(pg_temp.ld(clar_req_at), 1 + ${pick(31, 6)}), ${u(32)}) end as clar_resp_plan
-  from c
+  from c offset 0
 ), c3 as (
-  select c2.*, case when clar_resp_plan <= ${now} then clar_resp_plan end as clar_resp_at from c2
-), c4 as materialized (
+  select c2.*, case when clar_resp_plan <= ${now} then clar_resp_plan end as clar_resp_at from c2 offset 0
+), c4 as (
   select c3.*,
     (clar_req_at is not null and clar_resp_at is null) as pending,
     case when clar_resp_at is not null
       then pg_temp.eod(pg_temp.add_wd(pg_temp.ld(due0),
         pg_temp.wd_between(pg_temp.ld(clar_req_at), pg_temp.ld(clar_resp_at))))
       else due0 end as due1
-  from c3
+  from c3 offset 0
 ), e as (
   select c4.*,
     case when not pending and ${u(33)} < extend
       then pg_temp.office(pg_temp.add_wd(reg_on, 8 + ${pick(34, 4)}), ${u(35)}) end as ext_plan,
     least(pg_temp.add_wd(pg_temp.ld(due1), 5 + ${pick(36, 15)}),
       pg_temp.on_or_after((reg_on + interval '2 months')::date)) as ext_day
-  from c4
+  from c4 offset 0
 ), e2 as (
   select e.*,
     case when ext_plan <= ${now} and ext_plan <= due1 and ext_plan > coalesce(clar_resp_at, received_at)
       and ext_day > pg_temp.ld(due1) then ext_plan end as ext_at
-  from e
-), e3 as materialized (
+  from e offset 0
+), e3 as (
   select e2.*,
     case when ext_at is not null then pg_temp.eod(ext_day) else due1 end as due_final,
     greatest(reg_on, pg_temp.ld(assign_at), pg_temp.ld(clar_resp_at), pg_temp.ld(ext_at)) as base_day
-  from e2
+  from e2 offset 0
 ), w as (
   select e3.*,
     case
@@ -178,14 +182,14 @@ with a0 as (
       else pg_temp.add_wd(base_day, least(greatest(pg_temp.wd_between(base_day, pg_temp.ld(due_final)), 0),
         1 + floor(${u(43)} * greatest(pg_temp.wd_between(base_day, pg_temp.ld(due_final)), 0))::int))
     end as answer_day
-  from e3
+  from e3 offset 0
 ), w2 as (
   select w.*,
     case when answer_day is not null then greatest(pg_temp.office(answer_day, ${u(44)}),
       greatest(received_at, assign_at, clar_resp_at, ext_at) + interval '10 minutes') end as answer_plan
-  from w
-), x as materialized (
-  select w2.*, case when answer_plan <= ${now} then answer_plan end as answered_at from w2
+  from w offset 0
+), x as (
+  select w2.*, case when answer_plan <= ${now} then answer_plan end as answered_at from w2 offset 0
 ), y as (
   select x.*,
     coalesce(answered_at <= due_final, false) as on_time,
@@ -198,12 +202,12 @@ with a0 as (
       then pg_temp.office(pg_temp.add_wd(pg_temp.ld(answered_at), 1 + ${pick(47, 5)}), ${u(48)}) end as close_plan,
     case when answered_at is not null and author_id is not null and channel <> 'assisted' and ${u(49)} < 0.45
       then answered_at + make_interval(hours => 1 + ${pick(50, 240)}) end as rate_plan
-  from x
+  from x offset 0
 ), z as (
   select y.*,
     case when close_plan <= ${now} then close_plan end as closed_at,
     case when rate_plan <= ${now} then rate_plan end as rated_at
-  from y
+  from y offset 0
 ), z2 as (
   select z.*,
     case when rated_at is null then null
@@ -211,7 +215,7 @@ with a0 as (
       when decision = 'partly_satisfied' then case when ${u(51)} < 0.2 then 'resolved' when ${u(51)} < 0.75 then 'partly' else 'not_resolved' end
       else case when ${u(51)} < 0.05 then 'resolved' when ${u(51)} < 0.25 then 'partly' else 'not_resolved' end
     end as outcome
-  from z
+  from z offset 0
 )
 select z2.*,
   case outcome when 'resolved' then 4 + ${pick(52, 2)} when 'partly' then 2 + ${pick(52, 3)} else 1 + ${pick(52, 3)} end

@@ -305,6 +305,8 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
       await exec(timelineSql({ source: "gen_p1", target: "gen_p2", forwards: true, complaints: true }), [
         now.toISOString(),
       ]);
+      // Each planning table is gigabytes at 5M: dropped as soon as read, the memory goes to the next step.
+      await exec("drop table gen_p1");
     });
     const complaints = await step("plan: complaints", async () => {
       await exec(complaintPicksSql({ appeals: o.appeals, tag, text: COMPLAINT_TEXT }));
@@ -319,8 +321,9 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
       await exec(timelineSql({ source: "gen_p1c", target: "gen_p2c", forwards: false, complaints: false }), [
         now.toISOString(),
       ]);
-      await exec(`create temp table gen_plan on commit drop as
-        select * from gen_p2 union all select * from gen_p2c`);
+      await exec("insert into gen_p2 select * from gen_p2c");
+      await exec("drop table gen_p1c, gen_p2c");
+      await exec("alter table gen_p2 rename to gen_plan");
       await exec("create unique index on gen_plan (id)");
       await exec("analyze gen_plan");
       return count;

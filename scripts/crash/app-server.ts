@@ -1,9 +1,10 @@
 // The production server under test, as `npm start` runs it, in a process group of its own: scripts/start.ts
 // spawns scripts/serve.ts (Next.js), and a crash has to take both down at once, as a power cut or an OOM kill would.
 import { type ChildProcess, spawn } from "node:child_process";
-import { createWriteStream, existsSync, readdirSync, readFileSync, type WriteStream } from "node:fs";
+import { createWriteStream, existsSync, readFileSync, type WriteStream } from "node:fs";
 import { createRequire } from "node:module";
 import { connect, createServer } from "node:net";
+import { groupCpuSeconds, processStats } from "./process-stats";
 
 const tsxCli = createRequire(import.meta.url).resolve("tsx/cli");
 
@@ -15,6 +16,8 @@ export type AppServer = {
   kill(): Promise<void>;
   /** A graceful stop (SIGTERM), for the end of the run. */
   stop(): Promise<void>;
+  /** CPU seconds its processes have used since it last started. */
+  cpuSeconds(): number;
 };
 
 export function appServer(o: {
@@ -86,6 +89,7 @@ export function appServer(o: {
       await signalGroup("SIGTERM", 10_000);
       log.end();
     },
+    cpuSeconds: () => (child?.pid ? groupCpuSeconds(child.pid) : 0),
   };
 }
 
@@ -100,18 +104,7 @@ function groupAlive(pgid: number): boolean {
       return false;
     }
   }
-  for (const pid of readdirSync("/proc")) {
-    if (!/^\d+$/.test(pid)) continue;
-    try {
-      // Fields after the command name (which may hold spaces): state, ppid, pgrp, …
-      const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-      const [state, , pgrp] = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-      if (Number(pgrp) === pgid && state !== "Z") return true;
-    } catch {
-      // Gone while we looked.
-    }
-  }
-  return false;
+  return processStats().some((s) => s.pgrp === pgid && s.state !== "Z");
 }
 
 // Asks whether anything listens by connecting, never by listening: a probe that listened would accept,

@@ -9,11 +9,20 @@ import { freePort } from "@/db/embedded-server";
 import { registerCitizens } from "./accounts";
 import { appServer } from "./app-server";
 import { mutate, signIn } from "./http-client";
+import { parentOf, serverCpuSeconds } from "./process-stats";
 import { roundRobinProxy } from "./round-robin-proxy";
 import { FILING_ALLOWANCE } from "./submission-load";
 import { formOf, newSubmission, type Random } from "./submissions";
 
-type Round = { processes: number; filed: number; failed: number; perSecond: number; p95Ms: number };
+type Round = {
+  processes: number;
+  filed: number;
+  failed: number;
+  perSecond: number;
+  p95Ms: number;
+  /** CPU milliseconds a filing cost: the web processes, PostgreSQL, and this process (clients, balancer). */
+  cpuMs: { web: number; postgres: number; client: number };
+};
 
 export async function measureCapacity(o: {
   db: Database;
@@ -26,6 +35,10 @@ export async function measureCapacity(o: {
 }) {
   const rounds: Round[] = [];
   const proxyPort = await freePort();
+  const [backend] = await o.db.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`);
+  const postmaster = parentOf(Number(backend?.pid));
+  if (!postmaster) throw new Error("PostgreSQL's server process is not on this machine");
+  const cores = os.cpus().length;
   for (const processes of [1, 2, 4]) {
     const webs = [];
     for (let i = 0; i < processes; i++)
@@ -50,6 +63,11 @@ export async function measureCapacity(o: {
       await o.db.execute(sql`delete from rate_limits`);
       const latencies: number[] = [];
       let failed = 0;
+      const cpuBefore = {
+        web: webs.reduce((sum, w) => sum + w.cpuSeconds(), 0),
+        postgres: serverCpuSeconds(postmaster),
+        client: process.cpuUsage(),
+      };
       const started = Date.now();
       const until = started + o.seconds * 1000;
       await Promise.all(
@@ -75,6 +93,13 @@ export async function measureCapacity(o: {
         }),
       );
       const elapsed = (Date.now() - started) / 1000;
+      const client = process.cpuUsage(cpuBefore.client);
+      const perFiling = (seconds: number) => (seconds * 1000) / Math.max(1, latencies.length);
+      const cpuMs = {
+        web: perFiling(webs.reduce((sum, w) => sum + w.cpuSeconds(), 0) - cpuBefore.web),
+        postgres: perFiling(serverCpuSeconds(postmaster) - cpuBefore.postgres),
+        client: perFiling((client.user + client.system) / 1e6),
+      };
       latencies.sort((a, b) => a - b);
       rounds.push({
         processes,
@@ -82,6 +107,7 @@ export async function measureCapacity(o: {
         failed,
         perSecond: latencies.length / elapsed,
         p95Ms: latencies[Math.floor(latencies.length * 0.95)] ?? 0,
+        cpuMs,
       });
       await proxy.close();
     } finally {
@@ -96,10 +122,15 @@ export async function measureCapacity(o: {
         .map((l) => l.toFixed(1))
         .join(" ")}`,
       `${o.clients} clients filing flat out for ${o.seconds} s each round (no files attached):`,
-      ...rounds.map(
-        (r) =>
+      ...rounds.flatMap((r) => {
+        const total = r.cpuMs.web + r.cpuMs.postgres + r.cpuMs.client;
+        return [
           `  ${r.processes} web process(es): ${r.perSecond.toFixed(1)} appeals/s, p95 ${r.p95Ms.toFixed(0)} ms (${r.filed} filed, ${r.failed} failed)`,
-      ),
+          `    CPU per filing: web ${r.cpuMs.web.toFixed(1)} ms, PostgreSQL ${r.cpuMs.postgres.toFixed(1)} ms, ` +
+            `clients and balancer ${r.cpuMs.client.toFixed(1)} ms: ${cores} cores busy all the time file at most ` +
+            `${((cores * 1000) / total).toFixed(0)}/s (without the clients ${((cores * 1000) / (total - r.cpuMs.client)).toFixed(0)}/s)`,
+        ];
+      }),
       `  raw PostgreSQL, ${o.clients} connections, the same rows: ${raw.toFixed(0)} filings/s`,
     ].join("\n"),
   );

@@ -4,7 +4,8 @@
 //   npm run load                          60 s at the target rates, then 60 s with the reads flat out
 //   npm run load -- --quick               15 s at the target rates (npm test): fails on errors only
 //   npm run load -- --url http://host:p   against a server already running, with demo data; DATABASE_URL
-//                                         names its database (the load's citizens are registered there)
+//                                         names its database (the load's citizens are registered there);
+//                                         --url http://a,http://b spreads the load over several servers
 //   --seconds N  length of each phase     --port P  port of the server started here (default: a free one)
 //   --demo-appeals N  demo appeals in the database of the server started here (default 300; quick: 150)
 //   --reads-per-filing N  the read rate, as public page views per appeal filed (default 10)
@@ -121,7 +122,8 @@ type Group = {
   name: GroupName;
   /** Requests a second, or undefined: as fast as FLAT_OUT_CONNECTIONS connections go. */
   rate: number | undefined;
-  next: () => Request;
+  /** The next request to `base`, one of the servers under load. */
+  next: (base: string) => Request;
   onResponse?: (status: number, body: string) => void;
 };
 type Measured = {
@@ -174,7 +176,9 @@ async function runStream(base: string, s: Stream, seconds: number, delayMs: numb
         overallRate: s.rate,
         duration: seconds,
         timeout: TIMEOUT_SECONDS,
-        requests: [{ setupRequest: (r) => ({ ...r, ...s.group.next() }), onResponse: s.group.onResponse }],
+        requests: [
+          { setupRequest: (r) => ({ ...r, ...s.group.next(base) }), onResponse: s.group.onResponse },
+        ],
       },
       (error, r) => (error ? reject(error) : resolve(r)),
     );
@@ -187,10 +191,13 @@ async function runStream(base: string, s: Stream, seconds: number, delayMs: numb
   return { latencies, errors: notOk + result.errors, lost: result.errors };
 }
 
-async function runPhase(base: string, groups: Group[], seconds: number): Promise<Measured[]> {
+async function runPhase(bases: string[], groups: Group[], seconds: number): Promise<Measured[]> {
   const streams = streamsOf(groups);
+  // With several servers, each group's streams take them in turn: a round-robin client, no balancer.
   const runs = await Promise.all(
-    streams.map((s, i) => runStream(base, s, seconds, (i * 1000) / streams.length)),
+    streams.map((s, i) =>
+      runStream(bases[i % bases.length] as string, s, seconds, (i * 1000) / streams.length),
+    ),
   );
   return groups.map((group) => {
     const mine = runs.filter((_, i) => streams[i]?.group === group);
@@ -249,13 +256,13 @@ const BROWSER_HEADERS = {
   "accept-encoding": "gzip, deflate, br",
 };
 
-function filingGroup(base: string, citizens: string[], to: Destination[], numbers: Set<string>) {
+function filingGroup(citizens: string[], to: Destination[], numbers: Set<string>) {
   let n = 0;
   let unnumbered = 0;
   const group: Group = {
     name: "file",
     rate: fileRate,
-    next: () => {
+    next: (base) => {
       const i = n++;
       const form = appealForm(i, to[i % to.length] as Destination);
       return {
@@ -300,7 +307,7 @@ async function warmUp(base: string, paths: Record<ReadGroup, string[]>, file: Gr
     if (!response.ok) throw new Error(`warm-up: GET ${p} answered ${response.status}`);
   }
   for (let i = 0; i < 2; i++) {
-    const r = file.next();
+    const r = file.next(base);
     const response = await fetch(`${base}${r.path}`, {
       method: r.method,
       headers: r.headers,
@@ -311,7 +318,8 @@ async function warmUp(base: string, paths: Record<ReadGroup, string[]>, file: Gr
   }
 }
 
-async function runLoad(db: Database, base: string): Promise<boolean> {
+async function runLoad(db: Database, bases: string[]): Promise<boolean> {
+  const base = bases[0] as string;
   printRates();
   const filings = fileRate * PHASES.reduce((s, p) => s + p.seconds + 2, 0) + 2;
   // Each citizen files at most half the hourly limit, so the limit never answers instead of the service.
@@ -326,8 +334,8 @@ async function runLoad(db: Database, base: string): Promise<boolean> {
     `\nSet-up: ${citizens.length} citizens registered and signed in over HTTP, ${Object.values(paths).flat().length} pages, ${to.length} destinations (${((Date.now() - started) / 1000).toFixed(1)} s)`,
   );
   const numbers = new Set<string>();
-  const filing = filingGroup(base, citizens, to, numbers);
-  await warmUp(base, paths, filing.group);
+  const filing = filingGroup(citizens, to, numbers);
+  for (const b of bases) await warmUp(b, paths, filing.group);
 
   let ok = true;
   for (const phase of PHASES) {
@@ -336,7 +344,7 @@ async function runLoad(db: Database, base: string): Promise<boolean> {
       filing.group,
       ...(Object.keys(paths) as ReadGroup[]).map((g) => readGroup(g, paths[g], phase.readsFlatOut)),
     ];
-    const rows = await runPhase(base, groups, phase.seconds);
+    const rows = await runPhase(bases, groups, phase.seconds);
     // The flat-out phase shows headroom: its latencies are queueing by design and are not judged.
     const judged = !QUICK && !phase.readsFlatOut;
     if (!report(phase, rows, judged)) ok = false;
@@ -415,7 +423,8 @@ async function main() {
   const url = flag("--url");
   if (url) {
     const db = openDatabase();
-    const ok = await runLoad(db, url.replace(/\/$/, "")).finally(() => db.$client.end());
+    const bases = url.split(",").map((u) => u.trim().replace(/\/$/, ""));
+    const ok = await runLoad(db, bases).finally(() => db.$client.end());
     process.exit(ok ? 0 : 1);
   }
 
@@ -441,7 +450,7 @@ async function main() {
   const db = openDatabase();
   let ok = false;
   try {
-    ok = await runLoad(db, server.base);
+    ok = await runLoad(db, [server.base]);
   } finally {
     if (!ok) console.log(`\nLast server output:\n${server.log().slice(-4000)}`);
     await stopServer(server.child);

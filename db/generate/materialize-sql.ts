@@ -28,7 +28,10 @@ insert into appeals (id, number, kind, status, category, region, body_id, subjec
   received_at, due_at, extended_at, paused_at, overdue_at, answered_at, closed_at, forward_count, request_hash)
 select p.id, num.number, p.kind::appeal_kind, p.status::appeal_status, p.category::appeal_category, p.region,
   p.body_id,
-  coalesce(p.topic_subject, left(onum.number || ': ' || orig.topic_subject, 200)),
+  -- A complaint's subject names the appeal complained of: looked up for the complaints alone (a join
+  -- of the whole plan to itself hashed gigabytes at 5M).
+  coalesce(p.topic_subject, (select left(onum.number || ': ' || orig.topic_subject, 200)
+    from gen_plan orig join gen_numbers onum on onum.id = orig.id where orig.id = p.complaint_of)),
   p.topic_text, p.author_id, p.applicant_name, false, p.channel::appeal_channel, p.filed_by_id,
   case when p.channel = 'assisted' then p.filed_at end,
   case when p.channel = 'assisted' then encode(sha256(convert_to('access:' || p.id, 'UTF8')), 'hex') end,
@@ -45,8 +48,6 @@ select p.id, num.number, p.kind::appeal_kind, p.status::appeal_status, p.categor
 from gen_plan p
 join gen_numbers num on num.id = p.id
 join gen_officials o on o.body_id = p.body_id
-left join gen_plan orig on orig.id = p.complaint_of
-left join gen_numbers onum on onum.id = p.complaint_of
 left join gen_region_centres rc on rc.region = p.region
 order by p.filed_at`;
 

@@ -101,6 +101,49 @@ describe("formal replies", () => {
     expect(oneByOne.filter((n) => n >= 2).length).toBeGreaterThan(10);
   }, 120_000);
 
+  it("signs in bulk under a role that may not skip the reference checks, and leaves the role as it was", async () => {
+    const [body] = await db().execute<{ id: string }>(sql`select id from state_bodies order by code limit 1`);
+    const [user] = await db().execute<{ id: string }>(sql`
+      insert into users (email, full_name, password_hash) values ('signer@example.kz', 'Signer', 'x') returning id`);
+    const answer = async (n: number) => {
+      const [appeal] = await db().execute<{ id: string }>(sql`
+        insert into appeals (number, kind, category, body_id, subject, text, registered_on, due_at, status, answered_at)
+        values (${`ROLE-${n}`}, 'application', 'housing_utilities', ${body?.id}, 'Свет', 'Нет света во дворе',
+          '2026-01-05', '2026-02-01', 'answered', '2026-01-20')
+        returning id`);
+      await db().execute(sql`
+        insert into appeal_answers (appeal_id, body_id, decision, text, legal_grounds, appeal_rights, answered_by_id, answered_at, on_time)
+        values (${appeal?.id}, ${body?.id}, 'explained', 'Светильники заменены.', 'APPC Art. 76',
+          'To the superior body within 3 months.', ${user?.id}, '2026-01-20', true)`);
+    };
+    await db().execute(sql`
+      do $$ begin
+        if not exists (select from pg_roles where rolname = 'tyndau_test_signer') then create role tyndau_test_signer; end if;
+      end $$`);
+    await db().execute(sql`grant all on all tables in schema public to tyndau_test_signer`);
+    const role = sql`select current_setting('session_replication_role') as role`;
+
+    await answer(1);
+    const asSigner = await db().transaction(async (tx) => {
+      await tx.execute(sql`set local role tyndau_test_signer`);
+      const signed = await signUnsignedAnswers(tx);
+      return { signed, role: (await tx.execute<{ role: string }>(role))[0]?.role };
+    });
+    expect(asSigner).toEqual({ signed: 1, role: "origin" });
+
+    // A superuser skips the checks for the insert alone: the rest of a rebuild's transaction has them.
+    await answer(2);
+    const asOwner = await db().transaction(async (tx) => {
+      const signed = await signUnsignedAnswers(tx);
+      return { signed, role: (await tx.execute<{ role: string }>(role))[0]?.role };
+    });
+    expect(asOwner).toEqual({ signed: 1, role: "origin" });
+    const [count] = await db().execute<{ n: number }>(sql`
+      select count(*)::int as n from answer_signatures s join appeals a on a.id = s.appeal_id
+      where a.number like 'ROLE-%'`);
+    expect(count?.n).toBe(2);
+  });
+
   /** near_copies of each case, counted in memory from the signatures: the definition, pair by pair. */
   async function evaluateCounts(cases: ReturnType<typeof labelledAnswers>): Promise<number[]> {
     const signed = cases

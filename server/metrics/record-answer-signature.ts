@@ -158,17 +158,16 @@ async function withoutReferenceChecks(tx: Db, write: () => Promise<unknown>): Pr
   const [role] = await tx.execute<{ role: string }>(
     sql`select current_setting('session_replication_role') as role`,
   );
-  await tx.execute(sql`savepoint reference_checks`);
-  try {
-    await tx.execute(sql`set local session_replication_role = replica`);
-  } catch {
-    await tx.execute(sql`rollback to savepoint reference_checks`);
-    await write();
-    return;
-  }
+  // In a savepoint of its own: postgres.js fails the whole transaction on any error not met in one.
+  const skipped = await tx
+    .transaction((sp) => sp.execute(sql`set local session_replication_role = replica`))
+    .then(
+      () => true,
+      () => false,
+    );
   await write();
-  await tx.execute(sql`select set_config('session_replication_role', ${role?.role ?? "origin"}, true)`);
-  await tx.execute(sql`release savepoint reference_checks`);
+  if (skipped)
+    await tx.execute(sql`select set_config('session_replication_role', ${role?.role ?? "origin"}, true)`);
 }
 
 /** Signs the unsigned answers, a range of the answers' pages at a time, into unsigned_signatures. */

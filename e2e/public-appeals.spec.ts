@@ -101,6 +101,9 @@ test("bad filters in the address: the error summary, in Kazakh, takes the focus 
   await expect(summary).toBeFocused();
   const links = summary.getByRole("link");
   await expect(links).toHaveCount(2);
+  // Each entry names its field: the two dates' errors would read alike otherwise.
+  await expect(links.first()).toHaveText(/^Бастап: /);
+  await expect(links.nth(1)).toHaveText(/^Дейін: /);
   await links.first().click();
   await expect(page.getByLabel("Бастап")).toBeFocused();
   await expectNoAxeViolations(page);

@@ -41,6 +41,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 
 /** The query's names that differ from the procedure's input: the address stays short and readable. */
 const FIELD_OF_INPUT: Record<string, string> = { search: "q", bodyId: "body" };
+/** The filter form's label of each field, in publicAppeals.list, where it is not the field's own name. */
+const LABEL_OF_FIELD: Record<string, string> = { q: "search" };
 
 export default async function PublicAppealsPage({ params, searchParams }: Props) {
   const { locale } = await params;
@@ -86,6 +88,14 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
       }
       throw error;
     });
+  // The summary's entries name their field: two dates wrongly written read alike otherwise.
+  const summaryOf = (fields: Record<string, string>) =>
+    Object.fromEntries(
+      Object.entries(fields).map(([name, message]) => {
+        const label = LABEL_OF_FIELD[name] ?? name;
+        return [name, t.has(label) ? `${t(label)}: ${message}` : message];
+      }),
+    );
   const lag = await caller.replica.lag();
   const bodies = (await caller.directory.list({ locale: locale as Locale })).map((b) => ({
     id: b.id,
@@ -107,7 +117,7 @@ export default async function PublicAppealsPage({ params, searchParams }: Props)
       <h1>{t("title")}</h1>
       <p className="lead">{t("lead")}</p>
       <ReplicaLagNote lag={lag} />
-      <FormAlert message={result ? null : t("badFilters")} fields={errors} />
+      <FormAlert message={result ? null : t("badFilters")} fields={summaryOf(errors)} />
       <FilterForm locale={locale} values={values} errors={errors} bodies={bodies} />
       {result && (
         <h2 id="results-heading">

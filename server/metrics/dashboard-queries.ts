@@ -512,8 +512,11 @@ async function metricsByMonthFrom(
       const [key = "", month = ""] = k.split("|");
       return { key, month, metrics: metricSetOf(c, answer.get(k) ?? NO_DAYS, overdue.get(k) ?? NO_DAYS) };
     })
-    .sort((a, b) => a.month.localeCompare(b.month) || a.key.localeCompare(b.key));
+    .sort((a, b) => byText.compare(a.month, b.month) || byText.compare(a.key, b.key));
 }
+
+// localeCompare's order, without its cost: it made a collator on each of the export's 20 000 comparisons.
+const byText = new Intl.Collator();
 
 /** Rows keyed by body id or region code; the export names the bodies. */
 export const metricsByMonth = (db: Db, o: { period: Period; by: "body" | "region" }) =>

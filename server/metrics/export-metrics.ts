@@ -1,43 +1,82 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
-import { emptyClockCounts } from "./clock-figures";
+import { type ClockCounts, emptyClockCounts } from "./clock-figures";
 import { metricsByMonth } from "./dashboard-queries";
-import { clockColumnNames, clockColumns, clockCountsByMonth } from "./export-clock-columns";
-import { COUNT_COLUMNS, emptyCounts, type MetricSet, metricSetOf } from "./metric-set";
+import { CLOCK_FIELDS, clockCountsByMonth } from "./export-clock-columns";
+import { COUNT_COLUMNS, type MetricSet } from "./metric-set";
 import { lastTwelveMonths, MONTH_PATTERN, monthsOf, type Period } from "./period";
+import { snakeCase } from "./snake-case";
 
 /** One exported row: flat, named in snake_case, as docs/metrics.md lists the columns. */
 export type ExportRow = Record<string, string | number | null>;
 
-const snake = (c: string) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
+type BodyNames = { code: string; region: string | null; nameKk: string; nameRu: string; nameEn: string };
+/** What one row of the export is made from: a body (or region) and month, its metrics and clock counts. */
+export type ExportSource = {
+  month: string;
+  key: string;
+  body: BodyNames | undefined;
+  metrics: MetricSet;
+  clock: ClockCounts;
+};
+/** A column of the export: its name and how its value is read from the row's source. */
+export type ExportField = readonly [name: string, value: (r: ExportSource) => string | number | null];
+
 const rate = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
 
-function flatten(m: MetricSet): ExportRow {
+const SCOPE_FIELDS: Record<"body" | "region", ExportField[]> = {
+  body: [
+    ["month", (r) => r.month],
+    ["body_code", (r) => r.body?.code ?? null],
+    ["body_name_kk", (r) => r.body?.nameKk ?? null],
+    ["body_name_ru", (r) => r.body?.nameRu ?? null],
+    ["body_name_en", (r) => r.body?.nameEn ?? null],
+    ["region", (r) => r.body?.region ?? null],
+  ],
+  region: [
+    ["month", (r) => r.month],
+    ["region", (r) => r.key],
+  ],
+};
+
+const METRIC_FIELDS: ExportField[] = [
+  ...COUNT_COLUMNS.map((c): ExportField => [snakeCase(c), (r) => r.metrics.counts[c]]),
+  ["response_rate", (r) => rate(r.metrics.responseRate)],
+  ["on_time_rate", (r) => rate(r.metrics.onTimeRate)],
+  ["overdue_share", (r) => rate(r.metrics.overdueShare)],
+  ["answer_days_median", (r) => r.metrics.answerDays.median],
+  ["answer_days_p90", (r) => r.metrics.answerDays.p90],
+  ["overdue_days_median", (r) => r.metrics.overdueDays.median],
+  ["overdue_days_p90", (r) => r.metrics.overdueDays.p90],
+  ["extended_share", (r) => rate(r.metrics.extendedShare)],
+  ["clarified_share", (r) => rate(r.metrics.clarifiedShare)],
+  ["forwarded_share", (r) => rate(r.metrics.forwardedShare)],
+  ["ping_pong_share", (r) => rate(r.metrics.pingPongShare)],
+  ["resolved_share", (r) => rate(r.metrics.resolvedShare)],
+  ["partly_share", (r) => rate(r.metrics.partlyShare)],
+  ["not_resolved_share", (r) => rate(r.metrics.notResolvedShare)],
+  ["mean_quality", (r) => rate(r.metrics.meanQuality)],
+  ["heard_share", (r) => rate(r.metrics.heardShare)],
+  ["complaint_rate", (r) => rate(r.metrics.complaintRate)],
+  ["upheld_share", (r) => rate(r.metrics.upheldShare)],
+  ["formal_share", (r) => rate(r.metrics.formalShare)],
+];
+
+const FIELDS = {
+  body: [...SCOPE_FIELDS.body, ...METRIC_FIELDS, ...CLOCK_FIELDS],
+  region: [...SCOPE_FIELDS.region, ...METRIC_FIELDS, ...CLOCK_FIELDS],
+};
+
+/**
+ * Each row is one object written a column at a time. Spreading a few partial rows into one, as it was,
+ * made V8 build every row of some eighty properties as a dictionary: 400-900 ms for the two thousand rows
+ * of a year by body at 1M, against about 15 ms.
+ */
+function rowOf(fields: ExportField[], source: ExportSource): ExportRow {
   const row: ExportRow = {};
-  for (const c of COUNT_COLUMNS) row[snake(c)] = m.counts[c];
-  return {
-    ...row,
-    response_rate: rate(m.responseRate),
-    on_time_rate: rate(m.onTimeRate),
-    overdue_share: rate(m.overdueShare),
-    answer_days_median: m.answerDays.median,
-    answer_days_p90: m.answerDays.p90,
-    overdue_days_median: m.overdueDays.median,
-    overdue_days_p90: m.overdueDays.p90,
-    extended_share: rate(m.extendedShare),
-    clarified_share: rate(m.clarifiedShare),
-    forwarded_share: rate(m.forwardedShare),
-    ping_pong_share: rate(m.pingPongShare),
-    resolved_share: rate(m.resolvedShare),
-    partly_share: rate(m.partlyShare),
-    not_resolved_share: rate(m.notResolvedShare),
-    mean_quality: rate(m.meanQuality),
-    heard_share: rate(m.heardShare),
-    complaint_rate: rate(m.complaintRate),
-    upheld_share: rate(m.upheldShare),
-    formal_share: rate(m.formalShare),
-  };
+  for (const [name, value] of fields) row[name] = value(source);
+  return row;
 }
 
 /** The open-data table: every metric per body (or region) and month filed, from the summary tables. */
@@ -62,44 +101,39 @@ export async function exportMetrics(
       : Promise.resolve([]),
   ]);
   const byId = new Map(bodies.map((b) => [b.id, b]));
-  return rows.map((r) => {
-    const body = byId.get(r.key);
-    const scope: ExportRow =
-      o.by === "body"
-        ? {
-            month: r.month,
-            body_code: body?.code ?? null,
-            body_name_kk: body?.nameKk ?? null,
-            body_name_ru: body?.nameRu ?? null,
-            body_name_en: body?.nameEn ?? null,
-            region: body?.region ?? null,
-          }
-        : { month: r.month, region: r.key };
-    const clockOf = clock.get(`${r.key}|${r.month}`) ?? emptyClockCounts();
-    return { ...scope, ...flatten(r.metrics), ...clockColumns(clockOf, r.metrics) };
-  });
+  const fields = FIELDS[o.by];
+  return rows.map((r) =>
+    rowOf(fields, {
+      month: r.month,
+      key: r.key,
+      body: byId.get(r.key),
+      metrics: r.metrics,
+      clock: clock.get(`${r.key}|${r.month}`) ?? emptyClockCounts(),
+    }),
+  );
 }
 
 /** The export's columns in order, whether or not any row came back. */
-export function exportColumns(by: "body" | "region"): string[] {
-  const scope =
-    by === "body"
-      ? ["month", "body_code", "body_name_kk", "body_name_ru", "body_name_en", "region"]
-      : ["month", "region"];
-  const empty = metricSetOf(emptyCounts(), new Map(), new Map());
-  return [...scope, ...Object.keys(flatten(empty)), ...clockColumnNames(empty)];
-}
+export const exportColumns = (by: "body" | "region"): string[] => FIELDS[by].map(([name]) => name);
 
 /** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
 export function toCsv(rows: ExportRow[], columns: string[]): string {
-  const field = (v: string | number | null) => {
-    if (v === null) return "";
-    const s = String(v);
-    return /[",\r\n]/.test(s) ? `"${s.replaceAll('"', '""')}"` : s;
-  };
-  return [columns.join(","), ...rows.map((r) => columns.map((c) => field(r[c] ?? null)).join(","))]
-    .map((line) => `${line}\r\n`)
-    .join("");
+  let csv = `${columns.join(",")}\r\n`;
+  for (const r of rows) {
+    for (let i = 0; i < columns.length; i++) {
+      if (i > 0) csv += ",";
+      csv += csvField(r[columns[i] as string] ?? null);
+    }
+    csv += "\r\n";
+  }
+  return csv;
+}
+
+// Numbers need no quoting: only text is searched for the characters that do.
+function csvField(v: string | number | null): string {
+  if (v === null) return "";
+  if (typeof v === "number") return String(v);
+  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 export type ExportQuery = { period: Period; by: "body" | "region" };

@@ -3,6 +3,7 @@ import { beforeAll, describe, expect, it, vi } from "vitest";
 import { moderationLog } from "@/db/schema";
 import { answerAppeal } from "@/server/appeals/answer-appeal";
 import { rateAnswer } from "@/server/appeals/rate-answer";
+import { snakeCase } from "@/server/metrics/snake-case";
 import { isGradingContent, type LogEntryContent } from "@/server/moderation/append-log-entry";
 import { canonicalize, type Json } from "@/server/moderation/canonical-json";
 import { decideContest } from "@/server/moderation/decide-contest";
@@ -555,9 +556,8 @@ describe("public outputs, field by field", () => {
       );
     }
 
-    const snake = (c: string) => c.replace(/[A-Z]/g, (m) => `_${m.toLowerCase()}`);
     const METRIC_COLUMNS = [
-      ...COUNTS.map(snake),
+      ...COUNTS.map(snakeCase),
       "response_rate",
       "on_time_rate",
       "overdue_share",
@@ -565,7 +565,7 @@ describe("public outputs, field by field", () => {
       "answer_days_p90",
       "overdue_days_median",
       "overdue_days_p90",
-      ...RATES.slice(3).map(snake),
+      ...RATES.slice(3).map(snakeCase),
       // The clock columns (docs/metrics.md, Open data).
       "on_time_original",
       "paused_now",

@@ -8,6 +8,7 @@ import { logger } from "../observability/logger";
 import { writeSnapshot } from "../open-data/write-snapshot";
 import { SmsLeftQueuedError, sendQueuedSms } from "../sms/send-queued-sms";
 import type { SmsSender } from "../sms/smpp-gateway";
+import { jobFailure } from "./job-failure";
 import { markOverdueAppeals } from "./mark-overdue";
 import { remindExecutors } from "./remind-executors";
 import { type Mailer, sendQueuedMail } from "./send-mail";
@@ -82,7 +83,7 @@ export async function registerWorkers(
         // are an SMSC's outage, not the job's fault: each was logged as it failed.
         const level = error instanceof SmsLeftQueuedError ? "warn" : "error";
         log[level]({ err: error, durationMs: Math.round(performance.now() - started) }, "job failed");
-        throw error;
+        throw jobFailure(error);
       }
     });
     await boss.schedule(name, SCHEDULES[name]);

@@ -1,4 +1,5 @@
-import { customType, date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import { sql } from "drizzle-orm";
+import { check, customType, date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -27,9 +28,16 @@ export const openDataFiles = pgTable(
       .references(() => openDataSnapshots.date),
     path: text().notNull(),
     mimeType: text().notNull(),
+    // Of the file as published: its bytes and hash, whatever it is stored as.
     size: integer().notNull(),
     sha256: text().notNull(),
+    // "gzip": the public appeals run to hundreds of megabytes a day at a nation's scale, more than one
+    // query parameter carries; compressed they are a tenth. Older files are stored as they are ("identity").
+    contentEncoding: text().notNull().default("identity"),
     content: bytea().notNull(),
   },
-  (t) => [primaryKey({ columns: [t.date, t.path] })],
+  (t) => [
+    primaryKey({ columns: [t.date, t.path] }),
+    check("open_data_files_content_encoding", sql`${t.contentEncoding} in ('identity', 'gzip')`),
+  ],
 );

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from "node:http";
 import { constants, crc32, deflateRawSync } from "node:zlib";
 import type postgres from "postgres";
 import { REQUEST_ID_HEADER } from "../observability/request-id";
+import { acceptsGzip } from "./accepts-gzip";
 
 /**
  * The public pages a reader without an account sees, rendered once per change of what they show rather
@@ -168,7 +169,7 @@ async function send(req: IncomingMessage, res: ServerResponse, entry: Entry) {
   const nonce = newNonce();
   if (entry.csp.join("")) res.setHeader("content-security-policy", entry.csp.join(nonce));
   res.setHeader(REQUEST_ID_HEADER, randomUUID());
-  const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+  const gzip = acceptsGzip(req.headers["accept-encoding"]);
   if (gzip) res.setHeader("content-encoding", "gzip");
   const bytes = gzip ? gzipped(entry, nonce) : Buffer.concat(between(entry.parts, Buffer.from(nonce)));
   res.setHeader("content-length", bytes.length);

@@ -50,6 +50,7 @@ export async function getSnapshotFile(db: Db, o: { date: string; path: string })
     .select({
       mimeType: openDataFiles.mimeType,
       sha256: openDataFiles.sha256,
+      contentEncoding: openDataFiles.contentEncoding,
       content: openDataFiles.content,
     })
     .from(openDataFiles)

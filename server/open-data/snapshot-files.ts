@@ -1,3 +1,5 @@
+import { createHash } from "node:crypto";
+import { createGzip } from "node:zlib";
 import { and, asc, eq, inArray } from "drizzle-orm";
 import type { Db } from "@/db/client";
 import { appealEvents, appeals, stateBodies } from "@/db/schema";
@@ -5,8 +7,20 @@ import { openIdOf } from "../appeals/open-id";
 import { exportColumns, exportMetrics, toCsv } from "../metrics/export-metrics";
 import { lastTwelveMonths } from "../metrics/period";
 import { exportPublicAppeals } from "./export-public-appeals";
+import { sha256Hex } from "./snapshot-manifest";
 
-export type SnapshotFile = { path: string; mediaType: string; content: Buffer };
+/**
+ * A file of a snapshot: its size and SHA-256 are the published file's, `content` is what is stored, the
+ * file itself or (encoding "gzip") the file compressed.
+ */
+export type SnapshotFile = {
+  path: string;
+  mediaType: string;
+  bytes: number;
+  sha256: string;
+  encoding: "identity" | "gzip";
+  content: Buffer;
+};
 
 /**
  * The steps of an appeal's history the public may see: what happened and when, by which body. Internal
@@ -54,41 +68,73 @@ async function timelinesOf(db: Db, numbers: string[]): Promise<Map<string, Timel
  * redactions applied, nothing of the applicant), each with its stable ASCII id (open-id.ts) and its public
  * timeline. One appeal per line, in the order of their numbers, so two days' files compare line by line.
  */
-async function appealsFile(db: Db, now: Date): Promise<Buffer> {
-  const lines: string[] = [];
+async function appealsFile(db: Db, now: Date): Promise<SnapshotFile> {
+  const file = compressedFile();
+  let first = true;
   for await (const rows of exportPublicAppeals(db, { filters: {}, now })) {
     const timelines = await timelinesOf(
       db,
       rows.map((r) => String(r.number)),
     );
+    let text = "";
     for (const row of rows) {
       const number = String(row.number);
-      lines.push(
-        JSON.stringify({ appeal_id: openIdOf(number), ...row, timeline: timelines.get(number) ?? [] }),
-      );
+      text += `${first ? "[\n" : ",\n"}${JSON.stringify({ appeal_id: openIdOf(number), ...row, timeline: timelines.get(number) ?? [] })}`;
+      first = false;
     }
+    await file.write(text);
   }
-  return Buffer.from(lines.length === 0 ? "[]\n" : `[\n${lines.join(",\n")}\n]\n`);
+  await file.write(first ? "[]\n" : "\n]\n");
+  return { path: "appeals.json", mediaType: "application/json", ...(await file.end()) };
 }
 
-async function metricsFile(db: Db, now: Date, by: "body" | "region"): Promise<Buffer> {
+/**
+ * A file written a part at a time and compressed as it is written: at a nation's scale the public appeals
+ * are more than a JavaScript string may hold (a million appeals came to some 300 MB), so the whole file is
+ * never in memory uncompressed.
+ */
+function compressedFile() {
+  const gzip = createGzip();
+  const hash = createHash("sha256");
+  const parts: Buffer[] = [];
+  let bytes = 0;
+  gzip.on("data", (part: Buffer) => parts.push(part));
+  const ended = new Promise<void>((resolve, reject) => gzip.on("end", resolve).on("error", reject));
+  return {
+    async write(text: string) {
+      const part = Buffer.from(text);
+      bytes += part.byteLength;
+      hash.update(part);
+      // Waits for the compression to catch up rather than queue the parts in memory.
+      if (!gzip.write(part)) await new Promise((resolve) => gzip.once("drain", resolve));
+    },
+    async end() {
+      gzip.end();
+      await ended;
+      return { bytes, sha256: hash.digest("hex"), encoding: "gzip" as const, content: Buffer.concat(parts) };
+    },
+  };
+}
+
+async function metricsFile(db: Db, now: Date, by: "body" | "region"): Promise<SnapshotFile> {
   const rows = await exportMetrics(db, { period: lastTwelveMonths(now), by });
-  return Buffer.from(toCsv(rows, exportColumns(by)));
+  const content = Buffer.from(toCsv(rows, exportColumns(by)));
+  // A few hundred kilobytes: stored as they are.
+  return {
+    path: `metrics-by-${by}.csv`,
+    mediaType: "text/csv",
+    bytes: content.byteLength,
+    sha256: sha256Hex(content),
+    encoding: "identity",
+    content,
+  };
 }
 
 /** The files of a day's snapshot, their paths under /open-data/<date>/ (docs/open-data.md). */
 export async function buildSnapshotFiles(db: Db, now: Date): Promise<SnapshotFile[]> {
   return [
-    { path: "appeals.json", mediaType: "application/json", content: await appealsFile(db, now) },
-    {
-      path: "metrics-by-body.csv",
-      mediaType: "text/csv",
-      content: await metricsFile(db, now, "body"),
-    },
-    {
-      path: "metrics-by-region.csv",
-      mediaType: "text/csv",
-      content: await metricsFile(db, now, "region"),
-    },
+    await appealsFile(db, now),
+    await metricsFile(db, now, "body"),
+    await metricsFile(db, now, "region"),
   ];
 }

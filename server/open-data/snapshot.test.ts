@@ -1,6 +1,8 @@
 import { execFile } from "node:child_process";
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
+import { gunzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openIdOf } from "@/server/appeals/open-id";
@@ -47,6 +49,12 @@ async function verifyCommand(base: string, date: string) {
 
 const NOW = almaty("2026-11-30T00:30:00");
 
+/** A stored file as it is published: decompressed when stored as gzip. */
+function publishedBytes(file: { contentEncoding: string; content: Buffer } | null): Buffer {
+  if (!file) return Buffer.alloc(0);
+  return file.contentEncoding === "gzip" ? gunzipSync(file.content) : file.content;
+}
+
 describe("daily signed snapshots of the open data", () => {
   const db = useTestDatabase();
   let published = "";
@@ -78,21 +86,21 @@ describe("daily signed snapshots of the open data", () => {
     expect(signed.manifest.key_id).toBe(loadSigningKey().keyId);
 
     const appealsFile = await getSnapshotFile(db(), { date: "2026-11-30", path: "appeals.json" });
-    const rows = JSON.parse(appealsFile?.content.toString("utf8") ?? "") as Record<string, unknown>[];
+    // The public appeals are stored compressed; their size and hash in the manifest are the file's.
+    expect(appealsFile?.contentEncoding).toBe("gzip");
+    const appealsJson = publishedBytes(appealsFile).toString("utf8");
+    const rows = JSON.parse(appealsJson) as Record<string, unknown>[];
     // Only the published appeal, with its stable ASCII id and its public timeline; nothing of the applicant.
     expect(rows.map((r) => [r.appeal_id, r.number])).toEqual([[openIdOf(published), published]]);
     const timeline = (rows[0]?.timeline ?? []) as { type: string }[];
     expect(timeline.map((s) => s.type)).toEqual(["registered", "answered"]);
-    expect(appealsFile?.content.toString("utf8")).not.toMatch(/Sarsenbayeva|aigerim@/);
+    expect(appealsJson).not.toMatch(/Sarsenbayeva|aigerim@/);
     const byBody = await getSnapshotFile(db(), { date: "2026-11-30", path: "metrics-by-body.csv" });
     expect(byBody?.content.toString("utf8").split("\r\n")[0]).toMatch(/^month,body_code,/);
 
     const files = new Map<string, Uint8Array>();
     for (const f of signed.manifest.files) {
-      files.set(
-        f.path,
-        (await getSnapshotFile(db(), { date: "2026-11-30", path: f.path }))?.content ?? Buffer.alloc(0),
-      );
+      files.set(f.path, publishedBytes(await getSnapshotFile(db(), { date: "2026-11-30", path: f.path })));
     }
     expect(
       verifySnapshot({ signed, date: "2026-11-30", files, trustedKeyPem: loadSigningKey().publicKeyPem }),
@@ -158,6 +166,21 @@ describe("daily signed snapshots of the open data", () => {
       ]);
       const file = await fetch(`${server.origin}/open-data/2026-11-30/appeals.json`);
       expect(file.headers.get("cache-control")).toContain("immutable");
+      expect(file.headers.get("content-encoding")).toBe("gzip");
+      const manifest = (await getSignedManifest(db(), "2026-11-30"))?.manifest;
+      const listed = manifest?.files.find((f) => f.path === "appeals.json");
+      // Sent as stored to a client taking gzip, decompressed for one that does not: the same file either way.
+      const gzipped = Buffer.from(await file.arrayBuffer());
+      const plain = await fetch(`${server.origin}/open-data/2026-11-30/appeals.json`, {
+        headers: { "accept-encoding": "identity" },
+      });
+      expect(plain.headers.get("content-encoding")).toBeNull();
+      expect(plain.headers.get("etag")).not.toBe(file.headers.get("etag"));
+      const plainBytes = Buffer.from(await plain.arrayBuffer());
+      for (const bytes of [gzipped, plainBytes]) {
+        expect(bytes.byteLength).toBe(listed?.bytes);
+        expect(createHash("sha256").update(bytes).digest("hex")).toBe(listed?.sha256);
+      }
       expect((await fetch(`${server.origin}/open-data/2026-11-30/passwords.txt`)).status).toBe(404);
       expect((await fetch(`${server.origin}/open-data/2026-02-31/manifest.json`)).status).toBe(404);
     });

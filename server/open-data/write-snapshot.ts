@@ -5,13 +5,7 @@ import { openDataFiles, openDataSnapshots } from "@/db/schema";
 import { almatyDate } from "../deadlines/working-calendar";
 import type { SigningKey } from "../moderation/log-signing-key";
 import { buildSnapshotFiles } from "./snapshot-files";
-import {
-  MANIFEST_PATH,
-  manifestMessage,
-  SNAPSHOT_FORMAT,
-  type SnapshotManifest,
-  sha256Hex,
-} from "./snapshot-manifest";
+import { MANIFEST_PATH, manifestMessage, SNAPSHOT_FORMAT, type SnapshotManifest } from "./snapshot-manifest";
 
 /**
  * Takes today's snapshot of the open data (the day in Kazakhstan), signs its manifest with the moderation
@@ -45,8 +39,8 @@ export async function writeSnapshot(
     files: files.map((f) => ({
       path: f.path,
       media_type: f.mediaType,
-      bytes: f.content.byteLength,
-      sha256: sha256Hex(f.content),
+      bytes: f.bytes,
+      sha256: f.sha256,
     })),
   };
   const message = manifestMessage(manifest);
@@ -66,12 +60,13 @@ export async function writeSnapshot(
     // Another process wrote the day's snapshot meanwhile: that one stands.
     if (inserted.length === 0) return false;
     await tx.insert(openDataFiles).values(
-      files.map((f, i) => ({
+      files.map((f) => ({
         date,
         path: f.path,
         mimeType: f.mediaType,
-        size: f.content.byteLength,
-        sha256: manifest.files[i]?.sha256 ?? "",
+        size: f.bytes,
+        sha256: f.sha256,
+        contentEncoding: f.encoding,
         content: f.content,
       })),
     );

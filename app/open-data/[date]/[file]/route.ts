@@ -1,4 +1,7 @@
+import { Readable } from "node:stream";
+import { createGunzip } from "node:zlib";
 import { getDatabase } from "@/db/client";
+import { acceptsGzip } from "@/server/http/accepts-gzip";
 import { handleRoute } from "@/server/http/handle-route";
 import { getSignedManifest, getSnapshotFile } from "@/server/open-data/read-snapshots";
 import { MANIFEST_PATH } from "@/server/open-data/snapshot-manifest";
@@ -12,7 +15,7 @@ const notFound = () => Response.json({ error: "NOT_FOUND" }, { status: 404 });
 type Params = { params: Promise<{ date: string; file: string }> };
 
 // GET /open-data/<date>/<file>: a file of a day's snapshot, or its signed manifest.json (docs/open-data.md).
-export const GET = handleRoute("open-data/{date}/{file}", async (_request: Request, { params }: Params) => {
+export const GET = handleRoute("open-data/{date}/{file}", async (request: Request, { params }: Params) => {
   const { date, file } = await params;
   const db = getDatabase();
   if (file === MANIFEST_PATH) {
@@ -22,12 +25,21 @@ export const GET = handleRoute("open-data/{date}/{file}", async (_request: Reque
   }
   const found = await getSnapshotFile(db, { date, path: file });
   if (!found) return notFound();
-  return new Response(new Uint8Array(found.content), {
-    headers: {
-      "Content-Type": `${found.mimeType}; charset=utf-8`,
-      "Cache-Control": IMMUTABLE,
-      ETag: `"${found.sha256}"`,
-      "Content-Disposition": `inline; filename="tyndau-${date}-${file}"`,
-    },
-  });
+  const headers: Record<string, string> = {
+    "Content-Type": `${found.mimeType}; charset=utf-8`,
+    "Cache-Control": IMMUTABLE,
+    ETag: `"${found.sha256}"`,
+    "Content-Disposition": `inline; filename="tyndau-${date}-${file}"`,
+  };
+  if (found.contentEncoding !== "gzip") return new Response(new Uint8Array(found.content), { headers });
+  // Stored compressed: sent as stored to a client that takes gzip, decompressed on the way to one that does
+  // not. The ETag names the bytes sent, so the two forms never answer for each other in a cache.
+  headers.Vary = "Accept-Encoding";
+  if (acceptsGzip(request.headers.get("accept-encoding"))) {
+    headers["Content-Encoding"] = "gzip";
+    headers.ETag = `"${found.sha256}.gz"`;
+    return new Response(new Uint8Array(found.content), { headers });
+  }
+  const decompressed = Readable.toWeb(Readable.from([found.content]).pipe(createGunzip()));
+  return new Response(decompressed as ReadableStream<Uint8Array>, { headers });
 });

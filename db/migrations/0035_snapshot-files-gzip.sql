@@ -1,0 +1,2 @@
+ALTER TABLE "open_data_files" ADD COLUMN "content_encoding" text DEFAULT 'identity' NOT NULL;--> statement-breakpoint
+ALTER TABLE "open_data_files" ADD CONSTRAINT "open_data_files_content_encoding" CHECK ("open_data_files"."content_encoding" in ('identity', 'gzip'));

@@ -1,5 +1,16 @@
 import { sql } from "drizzle-orm";
-import { check, customType, date, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  bigint,
+  check,
+  customType,
+  date,
+  foreignKey,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => "bytea" });
 
@@ -29,15 +40,35 @@ export const openDataFiles = pgTable(
     path: text().notNull(),
     mimeType: text().notNull(),
     // Of the file as published: its bytes and hash, whatever it is stored as.
-    size: integer().notNull(),
+    size: bigint({ mode: "number" }).notNull(),
     sha256: text().notNull(),
     // "gzip": the public appeals run to hundreds of megabytes a day at a nation's scale, more than one
     // query parameter carries; compressed they are a tenth. Older files are stored as they are ("identity").
     contentEncoding: text().notNull().default("identity"),
-    content: bytea().notNull(),
+    // Files written before open_data_file_parts hold their content here; later ones have it in parts.
+    content: bytea(),
   },
   (t) => [
     primaryKey({ columns: [t.date, t.path] }),
     check("open_data_files_content_encoding", sql`${t.contentEncoding} in ('identity', 'gzip')`),
+  ],
+);
+
+/**
+ * A file's stored content in parts, in order: each part is one query parameter, which postgres.js sends as
+ * hex text, and one JavaScript string may not pass 512 MiB. The public appeals of five million appeals come
+ * to some 2.6 GB, about 260 MB compressed. Immutable like the files (a trigger in the migration).
+ */
+export const openDataFileParts = pgTable(
+  "open_data_file_parts",
+  {
+    date: date({ mode: "string" }).notNull(),
+    path: text().notNull(),
+    part: integer().notNull(),
+    content: bytea().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.date, t.path, t.part] }),
+    foreignKey({ columns: [t.date, t.path], foreignColumns: [openDataFiles.date, openDataFiles.path] }),
   ],
 );

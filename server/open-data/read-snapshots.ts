@@ -1,6 +1,6 @@
 import { asc, desc, eq, sql } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { openDataFiles, openDataSnapshots } from "@/db/schema";
+import { openDataFileParts, openDataFiles, openDataSnapshots } from "@/db/schema";
 import type { SignedManifest, SnapshotManifest } from "./snapshot-manifest";
 
 /** A real calendar day written YYYY-MM-DD: anything else names no snapshot (and never reaches SQL). */
@@ -43,7 +43,10 @@ export async function getSignedManifest(db: Db, date: string): Promise<SignedMan
   };
 }
 
-/** One file of a day's snapshot; null if there is none by that name. */
+/**
+ * One file of a day's snapshot, null if there is none by that name: `parts` reads its stored content a
+ * part at a time, so serving a file of hundreds of megabytes holds one part in memory.
+ */
 export async function getSnapshotFile(db: Db, o: { date: string; path: string }) {
   if (!isDay(o.date)) return null;
   const [file] = await db
@@ -55,5 +58,25 @@ export async function getSnapshotFile(db: Db, o: { date: string; path: string })
     })
     .from(openDataFiles)
     .where(sql`${openDataFiles.date} = ${o.date} and ${openDataFiles.path} = ${o.path}`);
-  return file ?? null;
+  if (!file) return null;
+  const { content, ...rest } = file;
+  return { ...rest, parts: () => storedParts(db, { date: o.date, path: o.path }, content) };
+}
+
+async function* storedParts(db: Db, o: { date: string; path: string }, content: Buffer | null) {
+  // Written before files were stored in parts: the content is in the file's row.
+  if (content) {
+    yield content;
+    return;
+  }
+  for (let part = 0; ; part++) {
+    const [row] = await db
+      .select({ content: openDataFileParts.content })
+      .from(openDataFileParts)
+      .where(
+        sql`${openDataFileParts.date} = ${o.date} and ${openDataFileParts.path} = ${o.path} and ${openDataFileParts.part} = ${part}`,
+      );
+    if (!row) return;
+    yield row.content;
+  }
 }

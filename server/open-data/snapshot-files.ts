@@ -10,8 +10,8 @@ import { exportPublicAppeals } from "./export-public-appeals";
 import { sha256Hex } from "./snapshot-manifest";
 
 /**
- * A file of a snapshot: its size and SHA-256 are the published file's, `content` is what is stored, the
- * file itself or (encoding "gzip") the file compressed.
+ * A file of a snapshot: its size and SHA-256 are the published file's; `parts`, in order, are what is
+ * stored, the file itself or (encoding "gzip") the file compressed.
  */
 export type SnapshotFile = {
   path: string;
@@ -19,8 +19,20 @@ export type SnapshotFile = {
   bytes: number;
   sha256: string;
   encoding: "identity" | "gzip";
-  content: Buffer;
+  parts: Buffer[];
 };
+
+/** Bytes of a stored part: a query parameter of twice that as hex text. */
+const PART_BYTES = 16 * 1024 * 1024;
+
+/** `chunks` joined and cut again into parts of `size` bytes; an empty file is one empty part. */
+export function partsOf(chunks: Buffer[], size = PART_BYTES): Buffer[] {
+  const whole = Buffer.concat(chunks);
+  const parts: Buffer[] = [];
+  for (let at = 0; at < whole.byteLength || parts.length === 0; at += size)
+    parts.push(whole.subarray(at, at + size));
+  return parts;
+}
 
 /**
  * The steps of an appeal's history the public may see: what happened and when, by which body. Internal
@@ -111,7 +123,7 @@ function compressedFile() {
     async end() {
       gzip.end();
       await ended;
-      return { bytes, sha256: hash.digest("hex"), encoding: "gzip" as const, content: Buffer.concat(parts) };
+      return { bytes, sha256: hash.digest("hex"), encoding: "gzip" as const, parts: partsOf(parts) };
     },
   };
 }
@@ -126,7 +138,7 @@ async function metricsFile(db: Db, now: Date, by: "body" | "region"): Promise<Sn
     bytes: content.byteLength,
     sha256: sha256Hex(content),
     encoding: "identity",
-    content,
+    parts: partsOf([content]),
   };
 }
 

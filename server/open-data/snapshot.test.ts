@@ -1,8 +1,8 @@
 import { execFile } from "node:child_process";
-import { createHash } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
 import path from "node:path";
 import { promisify } from "node:util";
-import { gunzipSync } from "node:zlib";
+import { gunzipSync, gzipSync } from "node:zlib";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { openIdOf } from "@/server/appeals/open-id";
@@ -13,6 +13,7 @@ import { almaty } from "@/test/official-fixtures";
 import { filePublicAppeal } from "@/test/public-appeal-fixtures";
 import { type Route, serveRoutes } from "@/test/routes-over-http";
 import { getSignedManifest, getSnapshotFile, listSnapshots } from "./read-snapshots";
+import { partsOf } from "./snapshot-files";
 import { type SignedManifest, verifySnapshot } from "./snapshot-manifest";
 import { writeSnapshot } from "./write-snapshot";
 
@@ -49,10 +50,15 @@ async function verifyCommand(base: string, date: string) {
 
 const NOW = almaty("2026-11-30T00:30:00");
 
-/** A stored file as it is published: decompressed when stored as gzip. */
-function publishedBytes(file: { contentEncoding: string; content: Buffer } | null): Buffer {
+/** A stored file as it is published: its parts joined, decompressed when stored as gzip. */
+async function publishedBytes(
+  file: { contentEncoding: string; parts: () => AsyncIterable<Buffer> } | null,
+): Promise<Buffer> {
   if (!file) return Buffer.alloc(0);
-  return file.contentEncoding === "gzip" ? gunzipSync(file.content) : file.content;
+  const parts: Buffer[] = [];
+  for await (const part of file.parts()) parts.push(part);
+  const stored = Buffer.concat(parts);
+  return file.contentEncoding === "gzip" ? gunzipSync(stored) : stored;
 }
 
 describe("daily signed snapshots of the open data", () => {
@@ -88,7 +94,7 @@ describe("daily signed snapshots of the open data", () => {
     const appealsFile = await getSnapshotFile(db(), { date: "2026-11-30", path: "appeals.json" });
     // The public appeals are stored compressed; their size and hash in the manifest are the file's.
     expect(appealsFile?.contentEncoding).toBe("gzip");
-    const appealsJson = publishedBytes(appealsFile).toString("utf8");
+    const appealsJson = (await publishedBytes(appealsFile)).toString("utf8");
     const rows = JSON.parse(appealsJson) as Record<string, unknown>[];
     // Only the published appeal, with its stable ASCII id and its public timeline; nothing of the applicant.
     expect(rows.map((r) => [r.appeal_id, r.number])).toEqual([[openIdOf(published), published]]);
@@ -96,11 +102,14 @@ describe("daily signed snapshots of the open data", () => {
     expect(timeline.map((s) => s.type)).toEqual(["registered", "answered"]);
     expect(appealsJson).not.toMatch(/Sarsenbayeva|aigerim@/);
     const byBody = await getSnapshotFile(db(), { date: "2026-11-30", path: "metrics-by-body.csv" });
-    expect(byBody?.content.toString("utf8").split("\r\n")[0]).toMatch(/^month,body_code,/);
+    expect((await publishedBytes(byBody)).toString("utf8").split("\r\n")[0]).toMatch(/^month,body_code,/);
 
     const files = new Map<string, Uint8Array>();
     for (const f of signed.manifest.files) {
-      files.set(f.path, publishedBytes(await getSnapshotFile(db(), { date: "2026-11-30", path: f.path })));
+      files.set(
+        f.path,
+        await publishedBytes(await getSnapshotFile(db(), { date: "2026-11-30", path: f.path })),
+      );
     }
     expect(
       verifySnapshot({ signed, date: "2026-11-30", files, trustedKeyPem: loadSigningKey().publicKeyPem }),
@@ -134,11 +143,13 @@ describe("daily signed snapshots of the open data", () => {
     expect(await getSignedManifest(db(), "2026-11-30")).toEqual(before);
     const refused = { cause: { message: expect.stringMatching(/append-only/) } };
     for (const statement of [
-      sql`update open_data_files set content = '\\x5b5d0a'::bytea where path = 'appeals.json'`,
+      sql`update open_data_files set sha256 = 'x' where path = 'appeals.json'`,
+      sql`update open_data_file_parts set content = '\\x5b5d0a'::bytea where path = 'appeals.json'`,
+      sql`delete from open_data_file_parts`,
       sql`delete from open_data_files`,
       sql`update open_data_snapshots set signature = 'x'`,
       sql`delete from open_data_snapshots`,
-      sql`truncate open_data_files, open_data_snapshots`,
+      sql`truncate open_data_file_parts, open_data_files, open_data_snapshots`,
     ]) {
       await expect(db().execute(statement)).rejects.toMatchObject(refused);
     }
@@ -185,17 +196,42 @@ describe("daily signed snapshots of the open data", () => {
       expect((await fetch(`${server.origin}/open-data/2026-02-31/manifest.json`)).status).toBe(404);
     });
 
+    it("serves a file stored in several parts as one, compressed or not", async () => {
+      // Random text: compressed, still several parts of 1 000 bytes.
+      const file = Buffer.from(`["${randomBytes(3000).toString("hex")}"]\n`);
+      const parts = partsOf([gzipSync(file)], 1000);
+      expect(parts.length).toBeGreaterThan(2);
+      await db().execute(sql`
+        insert into open_data_snapshots (date, created_at, manifest, key_id, public_key_pem, signature)
+        values ('2026-01-15', now(), '{}', 'k', 'p', 's')`);
+      await db().execute(sql`
+        insert into open_data_files (date, path, mime_type, size, sha256, content_encoding)
+        values ('2026-01-15', 'appeals.json', 'application/json', ${file.byteLength}, 'h', 'gzip')`);
+      for (const [part, content] of parts.entries())
+        await db().execute(sql`
+          insert into open_data_file_parts (date, path, part, content)
+          values ('2026-01-15', 'appeals.json', ${part}, ${content})`);
+      const url = `${server.origin}/open-data/2026-01-15/appeals.json`;
+      const gzipped = await fetch(url);
+      expect(gzipped.headers.get("content-encoding")).toBe("gzip");
+      expect(Buffer.from(await gzipped.arrayBuffer()).equals(file)).toBe(true);
+      const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
+      expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
+    });
+
     it("verifies a snapshot, then names the file in which one byte was changed", async () => {
       const ok = await verifyCommand(server.origin, "2026-11-30");
       expect(ok.out).toMatch(/^OK: snapshot 2026-11-30, 3 files match .*moderation log's key/);
       expect(ok.code).toBe(0);
 
       // Someone with the database's owner rights switches the guard off and changes one byte of a file.
-      await db().execute(sql`alter table open_data_files disable trigger open_data_files_immutable`);
+      await db().execute(
+        sql`alter table open_data_file_parts disable trigger open_data_file_parts_immutable`,
+      );
       await db().execute(sql`
-        update open_data_files set content = set_byte(content, 10, (get_byte(content, 10) + 1) % 256)
+        update open_data_file_parts set content = set_byte(content, 10, (get_byte(content, 10) + 1) % 256)
         where date = '2026-11-30' and path = 'metrics-by-region.csv'`);
-      await db().execute(sql`alter table open_data_files enable trigger open_data_files_immutable`);
+      await db().execute(sql`alter table open_data_file_parts enable trigger open_data_file_parts_immutable`);
 
       const tampered = await verifyCommand(server.origin, "2026-11-30");
       expect(tampered.out).toMatch(/^FAIL: metrics-by-region\.csv: SHA-256 [0-9a-f]{64}, the manifest says/);

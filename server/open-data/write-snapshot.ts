@@ -1,7 +1,7 @@
 import { sign } from "node:crypto";
 import { eq } from "drizzle-orm";
 import type { Db } from "@/db/client";
-import { openDataFiles, openDataSnapshots } from "@/db/schema";
+import { openDataFileParts, openDataFiles, openDataSnapshots } from "@/db/schema";
 import { almatyDate } from "../deadlines/working-calendar";
 import type { SigningKey } from "../moderation/log-signing-key";
 import { buildSnapshotFiles } from "./snapshot-files";
@@ -67,9 +67,12 @@ export async function writeSnapshot(
         size: f.bytes,
         sha256: f.sha256,
         contentEncoding: f.encoding,
-        content: f.content,
       })),
     );
+    // A part a statement: each is one parameter of bounded size.
+    for (const f of files)
+      for (const [part, content] of f.parts.entries())
+        await tx.insert(openDataFileParts).values({ date, path: f.path, part, content });
     return true;
   });
   return { date, written };

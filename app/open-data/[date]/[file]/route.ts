@@ -31,15 +31,15 @@ export const GET = handleRoute("open-data/{date}/{file}", async (request: Reques
     ETag: `"${found.sha256}"`,
     "Content-Disposition": `inline; filename="tyndau-${date}-${file}"`,
   };
-  if (found.contentEncoding !== "gzip") return new Response(new Uint8Array(found.content), { headers });
-  // Stored compressed: sent as stored to a client that takes gzip, decompressed on the way to one that does
-  // not. The ETag names the bytes sent, so the two forms never answer for each other in a cache.
-  headers.Vary = "Accept-Encoding";
-  if (acceptsGzip(request.headers.get("accept-encoding"))) {
-    headers["Content-Encoding"] = "gzip";
-    headers.ETag = `"${found.sha256}.gz"`;
-    return new Response(new Uint8Array(found.content), { headers });
+  let body = Readable.from(found.parts());
+  if (found.contentEncoding === "gzip") {
+    // Stored compressed: sent as stored to a client that takes gzip, decompressed on the way to one that
+    // does not. The ETag names the bytes sent, so the two forms never answer for each other in a cache.
+    headers.Vary = "Accept-Encoding";
+    if (acceptsGzip(request.headers.get("accept-encoding"))) {
+      headers["Content-Encoding"] = "gzip";
+      headers.ETag = `"${found.sha256}.gz"`;
+    } else body = body.pipe(createGunzip());
   }
-  const decompressed = Readable.toWeb(Readable.from([found.content]).pipe(createGunzip()));
-  return new Response(decompressed as ReadableStream<Uint8Array>, { headers });
+  return new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { headers });
 });

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { beforeAll, describe, expect, it, vi } from "vitest";
 import { refreshMetrics } from "@/server/metrics/refresh-metrics";
 import { useTestDatabase } from "@/test/database";
@@ -60,5 +61,36 @@ describe("the metrics as open data", () => {
       expect((await jsonRoute.GET(url("metrics.json", query))).status).toBe(400);
       expect((await csvRoute.GET(url("metrics.csv", query))).status).toBe(400);
     }
+  });
+
+  it("serves the same file until the summaries are next refreshed, then the new figures", async () => {
+    const received = async () => {
+      const body = await (
+        await jsonRoute.GET(url("metrics.json", "from=2026-03&to=2026-04&by=region"))
+      ).json();
+      return body.rows.map((r: { month: string; received: number }) => [r.month, r.received]);
+    };
+    expect(await received()).toEqual([
+      ["2026-03", 1],
+      ["2026-04", 1],
+    ]);
+    // Kept: a change to the summaries behind the refresh's back is not read.
+    await db().execute(sql`update metrics_body_monthly set received = received + 100`);
+    expect(await received()).toEqual([
+      ["2026-03", 1],
+      ["2026-04", 1],
+    ]);
+    await db().execute(sql`update metrics_body_monthly set received = received - 100`);
+    await fileTestAppeal(db(), { filedAt: almaty("2026-04-20T10:00:00") });
+    // Filed, not yet in the summaries: the figures stay those of the last refresh.
+    expect(await received()).toEqual([
+      ["2026-03", 1],
+      ["2026-04", 1],
+    ]);
+    await refreshMetrics(db(), almaty("2026-04-30T10:05:00"));
+    expect(await received()).toEqual([
+      ["2026-03", 1],
+      ["2026-04", 2],
+    ]);
   });
 });

@@ -1,7 +1,6 @@
 import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
-import { exportColumns, exportMetrics, exportQueryOf, toCsv } from "@/server/metrics/export-metrics";
-import { CSV_BOM } from "@/server/open-data/csv";
+import { exportMetricsFile, exportQueryOf } from "@/server/metrics/export-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -9,9 +8,8 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/metrics.csv", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportMetrics(getReadDatabase(), query);
-  // The byte-order mark makes spreadsheets read the Kazakh and Russian names as UTF-8.
-  return new Response(CSV_BOM + toCsv(rows, exportColumns(query.by)), {
+  // With a byte-order mark, which makes spreadsheets read the Kazakh and Russian names as UTF-8.
+  return new Response(await exportMetricsFile(getReadDatabase(), query, "csv"), {
     headers: {
       "content-type": "text/csv; charset=utf-8",
       "content-disposition": `attachment; filename="tyndau-metrics-${query.by}-${query.period.from}-${query.period.to}.csv"`,

@@ -1,6 +1,6 @@
 import { getReadDatabase } from "@/db/client";
 import { handleRoute } from "@/server/http/handle-route";
-import { exportMetrics, exportQueryOf } from "@/server/metrics/export-metrics";
+import { exportMetricsFile, exportQueryOf } from "@/server/metrics/export-metrics";
 
 export const dynamic = "force-dynamic";
 
@@ -8,11 +8,7 @@ export const dynamic = "force-dynamic";
 export const GET = handleRoute("exports/metrics.json", async (request: Request) => {
   const query = exportQueryOf(request.url, new Date());
   if (!query) return Response.json({ error: "BAD_REQUEST" }, { status: 400 });
-  const rows = await exportMetrics(getReadDatabase(), query);
-  return Response.json({
-    period: query.period,
-    by: query.by,
-    documentation: "docs/metrics.md",
-    rows,
+  return new Response(await exportMetricsFile(getReadDatabase(), query, "json"), {
+    headers: { "content-type": "application/json" },
   });
 });

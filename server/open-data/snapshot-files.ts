@@ -102,8 +102,8 @@ async function appealsFile(db: Db, now: Date): Promise<SnapshotFile> {
 
 /**
  * A file written a part at a time and compressed as it is written: at a nation's scale the public appeals
- * are more than a JavaScript string may hold (a million appeals came to some 300 MB), so the whole file is
- * never in memory uncompressed.
+ * are more than a JavaScript string may hold (a million generated appeals came to 535 MB), so the whole
+ * file is never in memory uncompressed.
  */
 function compressedFile() {
   const gzip = createGzip();

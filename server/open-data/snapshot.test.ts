@@ -217,6 +217,13 @@ describe("daily signed snapshots of the open data", () => {
       expect(Buffer.from(await gzipped.arrayBuffer()).equals(file)).toBe(true);
       const plain = await fetch(url, { headers: { "accept-encoding": "identity" } });
       expect(Buffer.from(await plain.arrayBuffer()).equals(file)).toBe(true);
+      // A file written before the parts, its content in its own row, is served as it was.
+      await db().execute(sql`
+        insert into open_data_files (date, path, mime_type, size, sha256, content)
+        values ('2026-01-15', 'old.csv', 'text/csv', 4, 'h', '\\x610d0a62'::bytea)`);
+      const old = await fetch(`${server.origin}/open-data/2026-01-15/old.csv`);
+      expect(old.headers.get("content-encoding")).toBeNull();
+      expect(await old.text()).toBe("a\r\nb");
     });
 
     it("verifies a snapshot, then names the file in which one byte was changed", async () => {

@@ -1,7 +1,7 @@
 import { z } from "zod";
 import type { Db } from "@/db/client";
 import { stateBodies } from "@/db/schema";
-import { CSV_BOM } from "../open-data/csv";
+import { CSV_BOM, csvField, csvLine } from "../open-data/csv";
 import { type ClockCounts, emptyClockCounts } from "./clock-figures";
 import { metricsByMonth } from "./dashboard-queries";
 import { CLOCK_FIELDS, clockCountsByMonth } from "./export-clock-columns";
@@ -132,24 +132,11 @@ export function exportMetricsFile(db: Db, query: ExportQuery, format: "csv" | "j
 /** The export's columns in order, whether or not any row came back. */
 export const exportColumns = (by: "body" | "region"): string[] => FIELDS[by].map(([name]) => name);
 
-/** RFC 4180: fields with a comma, quote or line break are quoted, quotes doubled; CRLF line ends. */
+/** RFC 4180 (server/open-data/csv.ts): the header, then a line per row. */
 export function toCsv(rows: ExportRow[], columns: string[]): string {
-  let csv = `${columns.join(",")}\r\n`;
-  for (const r of rows) {
-    for (let i = 0; i < columns.length; i++) {
-      if (i > 0) csv += ",";
-      csv += csvField(r[columns[i] as string] ?? null);
-    }
-    csv += "\r\n";
-  }
+  let csv = csvLine(columns);
+  for (const r of rows) csv += csvLine(columns.map((c) => csvField(r[c] ?? null)));
   return csv;
-}
-
-// Numbers need no quoting: only text is searched for the characters that do.
-function csvField(v: string | number | null): string {
-  if (v === null) return "";
-  if (typeof v === "number") return String(v);
-  return /[",\r\n]/.test(v) ? `"${v.replaceAll('"', '""')}"` : v;
 }
 
 export type ExportQuery = { period: Period; by: "body" | "region" };

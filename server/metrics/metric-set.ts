@@ -83,15 +83,15 @@ const share = (part: number, whole: number) => (whole > 0 ? part / whole : null)
  * appeals took d days or fewer, i.e. PostgreSQL's percentile_disc(p).
  */
 export function percentile(h: Histogram, p: number): number | null {
-  return percentilesAt(h, [p])[0] ?? null;
+  return percentilesAt(h, [p]).values[0] ?? null;
 }
 
-/** Several percentiles of one histogram, its days sorted once. */
-function percentilesAt(h: Histogram, ps: number[]): (number | null)[] {
+/** Several percentiles of one histogram, its days sorted and its appeals counted once. */
+function percentilesAt(h: Histogram, ps: number[]): { values: (number | null)[]; total: number } {
   const days = [...h.keys()].sort((a, b) => a - b);
   let total = 0;
   for (const n of h.values()) total += n;
-  return ps.map((p) => {
+  const values = ps.map((p) => {
     if (total === 0) return null;
     let seen = 0;
     for (const d of days) {
@@ -100,13 +100,15 @@ function percentilesAt(h: Histogram, ps: number[]): (number | null)[] {
     }
     return days[days.length - 1] ?? null;
   });
+  return { values, total };
 }
 
 function percentiles(h: Histogram): Percentiles {
-  let count = 0;
-  for (const n of h.values()) count += n;
-  const [median = null, p90 = null] = percentilesAt(h, [0.5, 0.9]);
-  return { median, p90, count };
+  const {
+    values: [median = null, p90 = null],
+    total,
+  } = percentilesAt(h, [0.5, 0.9]);
+  return { median, p90, count: total };
 }
 
 /** Rates and shares from summed counts; null where nothing stands behind a figure. */

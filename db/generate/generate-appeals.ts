@@ -120,7 +120,9 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         query,
         params.map((p) => (Array.isArray(p) ? p.map(asText) : p)) as postgres.ParameterOrJSON<never>[],
       );
-    await exec("set local work_mem = '256MB'");
+    // The planning tables are gigabytes at 5M: a join or sort over them past work_mem goes to disk in
+    // batches. No gain at 300 000 appeals, where they fit either way.
+    await exec("set local work_mem = '1GB'");
     await exec("set local synchronous_commit = off");
     // A bulk load of data consistent by construction (the generator's test checks every relation) skips
     // the per-row foreign-key and guard triggers when the role may; otherwise they run, only slower.
@@ -374,18 +376,22 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
     const ratings = await step("ratings", async () => (await exec(ratingsSql)).count);
 
     const logEntries = await step("moderation log and publications", async () => {
+      // The plan is read a batch at a time through a cursor: read whole, its 2.1 million entries at 5M
+      // stayed on the heap through the chaining, as did every appeal's visibility until the end.
+      await exec(`declare gen_moderation no scroll cursor for ${moderationPlanSql}`, [
+        now.toISOString(),
+        MODERATORS,
+      ]);
       // Timestamps come back as text from this client (drizzle's setting): made instants here.
-      const planned = await step("  moderation: planned", () =>
-        exec(moderationPlanSql, [now.toISOString(), MODERATORS]),
-      );
-      const entries = planned.map(
-        (e) =>
-          ({
-            ...e,
-            at: new Date(e.at),
-            contested_at: e.contested_at ? new Date(e.contested_at) : null,
-          }) as unknown as PlannedEntry,
-      );
+      const fetchPlanned = async () =>
+        (await exec(`fetch ${CHUNK} from gen_moderation`)).map(
+          (e) =>
+            ({
+              ...e,
+              at: new Date(e.at),
+              contested_at: e.contested_at ? new Date(e.contested_at) : null,
+            }) as unknown as PlannedEntry,
+        );
       const [last] = await exec(
         `select seq::bigint as seq, entry_hash as "entryHash" from moderation_log order by seq desc limit 1`,
       );
@@ -394,8 +400,12 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
         last: last ? { seq: Number(last.seq), entryHash: String(last.entryHash) } : null,
         contestReason: CONTEST_REASON,
       });
+      // Every change of an appeal's publication, in log order; the last of each is what its row says.
+      await exec(`create temp table gen_visibility_changes (
+        appeal_id uuid not null, visibility text not null, log_seq bigint not null, changed_at timestamptz not null
+      ) on commit drop`);
       const write = async (batch: ReturnType<typeof history.append>) => {
-        const { log: rows, salts, contests: c } = batch;
+        const { log: rows, salts, contests: c, visibility: v } = batch;
         await exec(
           `insert into moderation_log (seq, appeal_id, action, canonical, entry_hash, leaf_hash, moderator_id, created_at)
           select seq::bigint, appeal_id::uuid, action::moderation_action, canonical, entry_hash, leaf_hash,
@@ -417,6 +427,16 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
           "insert into moderation_binding_salts (seq, salt) select s::bigint, salt from unnest($1::text[], $2::text[]) as t(s, salt)",
           [salts.map((s) => s.seq), salts.map((s) => s.salt)],
         );
+        await exec(
+          `insert into gen_visibility_changes
+          select a::uuid, v, s::bigint, t::timestamptz from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(a, v, s, t)`,
+          [
+            v.map((r) => r.appealId),
+            v.map((r) => r.visibility),
+            v.map((r) => r.logSeq),
+            v.map((r) => r.changedAt.toISOString()),
+          ],
+        );
         if (c.length === 0) return;
         await exec(
           `insert into moderation_contests (appeal_id, contested_seq, reason, status, decided_seq, created_at)
@@ -432,35 +452,33 @@ export async function generateAppeals(db: Database, o: GenerateOptions): Promise
           ],
         );
       };
-      // A batch is written while the next is hashed, PostgreSQL and Node each on a core, and the heap holds
-      // two batches of entries, not the 2 million of 5M appeals (4.4 GB when chained all first).
+      // A batch is written while the next is hashed, PostgreSQL and Node each on a core; the next batch of
+      // the plan is fetched meanwhile too (the connection runs the two in the order they were sent).
       const chained = Date.now();
       let writing: Promise<void> = Promise.resolve();
       let written = 0;
-      for (let i = 0; i < entries.length; i += CHUNK) {
-        const batch = history.append(entries.slice(i, i + CHUNK));
+      let fetching = fetchPlanned();
+      for (let entries = await fetching; entries.length > 0; entries = await fetching) {
+        fetching = fetchPlanned();
+        fetching.catch(() => {});
+        const batch = history.append(entries);
         await writing;
         writing = write(batch);
         writing.catch(() => {});
         written += batch.log.length;
       }
       await writing;
+      await exec("close gen_moderation");
       log(
         `${"  moderation log: chained, written".padEnd(34)} ${((Date.now() - chained) / 1000).toFixed(1).padStart(6)} s`,
       );
 
-      const visible = [...history.publications.entries()];
       await exec(
         `create temp table gen_visibility on commit drop as
-        select a::uuid as appeal_id, v as visibility, s::bigint as log_seq, t::timestamptz as changed_at
-          from unnest($1::text[], $2::text[], $3::text[], $4::text[]) as x(a, v, s, t)`,
-        [
-          visible.map(([id]) => id),
-          visible.map(([, v]) => v.visibility),
-          visible.map(([, v]) => v.logSeq),
-          visible.map(([, v]) => v.changedAt.toISOString()),
-        ],
+        select distinct on (appeal_id) appeal_id, visibility, log_seq, changed_at
+        from gen_visibility_changes order by appeal_id, log_seq desc`,
       );
+      await exec("drop table gen_visibility_changes");
       await exec("create unique index on gen_visibility (appeal_id)");
       const published = Date.now();
       // The redacted span is the one the demo redacts: twelve characters after the first space.

@@ -38,6 +38,8 @@ type LogRow = {
   moderatorId: string;
   createdAt: Date;
 };
+/** What an appeal's publication row says after an entry; the last entry of an appeal decides. */
+type VisibilityChange = { appealId: string; visibility: PublicVisibility; logSeq: number; changedAt: Date };
 type Contest = {
   appealId: string;
   contestedSeq: number;
@@ -52,24 +54,24 @@ type Contest = {
  * numbered on from the last entry, each entry's canonical content (RFC 8785) chained to the previous hash,
  * with its Merkle leaf hash and the salted private binding. So `npm run verify-log` passes on generated
  * data too. Entries are chained a batch at a time (`append`), so that a batch can be written while the
- * next is hashed and no more than a batch is held; `publications` says, at the end, what each appeal's
- * publication row must say.
+ * next is hashed and no more than a batch is held. Each batch says how it changed the publications; an
+ * appeal's publication row says what its last change says.
  */
 export function moderationHistory(o: {
   moderators: readonly { id: string; pseudonym: string }[];
   last: { seq: number; entryHash: string } | null;
   contestReason: string;
 }) {
-  const publications = new Map<string, { visibility: PublicVisibility; logSeq: number; changedAt: Date }>();
   const declines = new Map<string, number>();
   let seq = o.last?.seq ?? 0;
   let prev = o.last?.entryHash ?? GENESIS_HASH;
-  return { publications, append };
+  return { append };
 
   function append(entries: readonly PlannedEntry[]) {
     const log: LogRow[] = [];
     const salts: { seq: number; salt: string }[] = [];
     const contests: Contest[] = [];
+    const visibility: VisibilityChange[] = [];
     for (const e of entries) {
       const moderator = o.moderators[e.moderator % o.moderators.length];
       if (!moderator) throw new Error("no moderators");
@@ -116,7 +118,7 @@ export function moderationHistory(o: {
       salts.push({ seq, salt });
       prev = entryHash;
 
-      const visibility: PublicVisibility | null =
+      const visible: PublicVisibility | null =
         e.action === "publish" || e.action === "contest_reversed"
           ? "published"
           : e.action === "publish_redacted"
@@ -126,7 +128,7 @@ export function moderationHistory(o: {
               : e.action === "hide"
                 ? "hidden"
                 : null;
-      if (visibility) publications.set(e.id, { visibility, logSeq: seq, changedAt: e.at });
+      if (visible) visibility.push({ appealId: e.id, visibility: visible, logSeq: seq, changedAt: e.at });
       if (e.action === "decline") declines.set(e.id, seq);
       if (contested && declineSeq) {
         contests.push({
@@ -139,6 +141,6 @@ export function moderationHistory(o: {
         });
       }
     }
-    return { log, salts, contests };
+    return { log, salts, contests, visibility };
   }
 }

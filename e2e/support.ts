@@ -27,6 +27,9 @@ export async function signInAs(page: Page, email: string, password = DEMO_PASSWO
 }
 
 export async function expectNoAxeViolations(page: Page) {
+  // Next.js streams a page's metadata after its body: right after a navigation or a refresh the title may
+  // not be in the document yet, and axe would report a page without one (it flaked on the API keys page).
+  await expect(page).toHaveTitle(/\S/);
   const results = await new AxeBuilder({ page }).analyze();
   expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target).join(", ")}`)).toEqual([]);
 }

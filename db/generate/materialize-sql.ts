@@ -138,7 +138,11 @@ select p.id, p.body_id, p.decision::answer_decision,
   case p.decision when 'satisfied' then $6::text when 'partly_satisfied' then $7::text else $8::text end,
   $9::text, o.id, p.answered_at, p.on_time
 from gen_plan p join gen_officials o on o.body_id = p.body_id join gen_numbers num on num.id = p.id
-where p.answered_at is not null`;
+where p.answered_at is not null
+-- In the order they were sent, as the service writes them. In the plan's order, each answer's appeal (in
+-- filing order) lay on a page of its own: signing them, which reads each answer's appeal, read the whole
+-- of appeals at random, a page per answer once 5M appeals no longer fit in memory.
+order by p.answered_at`;
 
 export const ratingsSql = `
 insert into appeal_ratings (appeal_id, outcome, quality, heard, rated_at)

@@ -3,10 +3,8 @@ import type { Db } from "@/db/client";
 import { answerDecision, ratingOutcome, stateBodies } from "@/db/schema";
 import { type AnswerFigures, exportAnswerFigures } from "./answer-figures";
 import type { ExportRow } from "./export-metrics";
+import { shareOf } from "./export-rate";
 import type { Period } from "./period";
-
-const rate = (part: number, whole: number) =>
-  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 function flatten(f: AnswerFigures): ExportRow {
   const row: ExportRow = { answered: f.answered };
@@ -26,13 +24,13 @@ function flatten(f: AnswerFigures): ExportRow {
     names_legal_ground: f.namesLegalGround,
     formal: f.formal,
     ...Object.fromEntries(
-      answerDecision.enumValues.map((d) => [`${d}_share`, rate(f.decisions[d], f.answered)]),
+      answerDecision.enumValues.map((d) => [`${d}_share`, shareOf(f.decisions[d], f.answered)]),
     ),
-    satisfied_not_resolved_share: rate(f.satisfiedNotResolved, f.satisfiedRated),
-    came_back_share: rate(f.cameBack, f.cameBackBase),
-    lawful_language_share: rate(f.lawfulLanguage, f.checked),
-    names_legal_ground_share: rate(f.namesLegalGround, f.checked),
-    formal_share: rate(f.formal, f.answered),
+    satisfied_not_resolved_share: shareOf(f.satisfiedNotResolved, f.satisfiedRated),
+    came_back_share: shareOf(f.cameBack, f.cameBackBase),
+    lawful_language_share: shareOf(f.lawfulLanguage, f.checked),
+    names_legal_ground_share: shareOf(f.namesLegalGround, f.checked),
+    formal_share: shareOf(f.formal, f.answered),
   };
 }
 

@@ -1,11 +1,9 @@
 import type { Db } from "@/db/client";
 import { CLOCK_COLUMNS, clockCounts } from "./clock-figures";
 import type { ExportField } from "./export-metrics";
+import { shareOf } from "./export-rate";
 import type { Period } from "./period";
 import { snakeCase } from "./snake-case";
-
-const rate = (part: number, whole: number) =>
-  whole > 0 ? Math.round((part / whole) * 10_000) / 10_000 : null;
 
 /**
  * The clock and honest-statistics columns of an export row (docs/metrics.md, Open data): counts that
@@ -14,15 +12,15 @@ const rate = (part: number, whole: number) =>
  */
 export const CLOCK_FIELDS: ExportField[] = [
   ...CLOCK_COLUMNS.map((col): ExportField => [snakeCase(col), (r) => r.clock[col]]),
-  ["on_time_original_rate", (r) => rate(r.clock.onTimeOriginal, r.metrics.counts.due)],
+  ["on_time_original_rate", (r) => shareOf(r.clock.onTimeOriginal, r.metrics.counts.due)],
   [
     "on_time_counting_forwards_rate",
-    (r) => rate(r.metrics.counts.onTime, r.metrics.counts.due + r.clock.forwardsAfterDue),
+    (r) => shareOf(r.metrics.counts.onTime, r.metrics.counts.due + r.clock.forwardsAfterDue),
   ],
-  ["forwards_late_share", (r) => rate(r.clock.forwardsLate, r.clock.forwardedAway)],
-  ["upheld_of_decided_share", (r) => rate(r.metrics.counts.complaintUpheld, r.clock.complaintDecided)],
+  ["forwards_late_share", (r) => shareOf(r.clock.forwardsLate, r.clock.forwardedAway)],
+  ["upheld_of_decided_share", (r) => shareOf(r.metrics.counts.complaintUpheld, r.clock.complaintDecided)],
   ["complaints_pending", (r) => Math.max(0, r.metrics.counts.complained - r.clock.complaintDecided)],
-  ["heard_of_answered_share", (r) => rate(r.metrics.counts.heard, r.metrics.counts.answered)],
+  ["heard_of_answered_share", (r) => shareOf(r.metrics.counts.heard, r.metrics.counts.answered)],
   ["not_yet_due", (r) => r.metrics.counts.received - r.metrics.counts.due],
   ["provisional", (r) => (r.metrics.counts.received > r.metrics.counts.due ? 1 : 0)],
 ];

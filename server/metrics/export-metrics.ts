@@ -5,6 +5,7 @@ import { CSV_BOM, csvField, csvLine } from "../open-data/csv";
 import { type ClockCounts, emptyClockCounts } from "./clock-figures";
 import { metricsByMonth } from "./dashboard-queries";
 import { CLOCK_FIELDS, clockCountsByMonth } from "./export-clock-columns";
+import { roundRate } from "./export-rate";
 import { cachedFigures } from "./figures-cache";
 import { COUNT_COLUMNS, type MetricSet } from "./metric-set";
 import { lastTwelveMonths, MONTH_PATTERN, monthsOf, type Period } from "./period";
@@ -25,8 +26,6 @@ export type ExportSource = {
 /** A column of the export: its name and how its value is read from the row's source. */
 export type ExportField = readonly [name: string, value: (r: ExportSource) => string | number | null];
 
-const rate = (n: number | null) => (n === null ? null : Math.round(n * 10_000) / 10_000);
-
 const SCOPE_FIELDS: Record<"body" | "region", ExportField[]> = {
   body: [
     ["month", (r) => r.month],
@@ -44,25 +43,25 @@ const SCOPE_FIELDS: Record<"body" | "region", ExportField[]> = {
 
 const METRIC_FIELDS: ExportField[] = [
   ...COUNT_COLUMNS.map((c): ExportField => [snakeCase(c), (r) => r.metrics.counts[c]]),
-  ["response_rate", (r) => rate(r.metrics.responseRate)],
-  ["on_time_rate", (r) => rate(r.metrics.onTimeRate)],
-  ["overdue_share", (r) => rate(r.metrics.overdueShare)],
+  ["response_rate", (r) => roundRate(r.metrics.responseRate)],
+  ["on_time_rate", (r) => roundRate(r.metrics.onTimeRate)],
+  ["overdue_share", (r) => roundRate(r.metrics.overdueShare)],
   ["answer_days_median", (r) => r.metrics.answerDays.median],
   ["answer_days_p90", (r) => r.metrics.answerDays.p90],
   ["overdue_days_median", (r) => r.metrics.overdueDays.median],
   ["overdue_days_p90", (r) => r.metrics.overdueDays.p90],
-  ["extended_share", (r) => rate(r.metrics.extendedShare)],
-  ["clarified_share", (r) => rate(r.metrics.clarifiedShare)],
-  ["forwarded_share", (r) => rate(r.metrics.forwardedShare)],
-  ["ping_pong_share", (r) => rate(r.metrics.pingPongShare)],
-  ["resolved_share", (r) => rate(r.metrics.resolvedShare)],
-  ["partly_share", (r) => rate(r.metrics.partlyShare)],
-  ["not_resolved_share", (r) => rate(r.metrics.notResolvedShare)],
-  ["mean_quality", (r) => rate(r.metrics.meanQuality)],
-  ["heard_share", (r) => rate(r.metrics.heardShare)],
-  ["complaint_rate", (r) => rate(r.metrics.complaintRate)],
-  ["upheld_share", (r) => rate(r.metrics.upheldShare)],
-  ["formal_share", (r) => rate(r.metrics.formalShare)],
+  ["extended_share", (r) => roundRate(r.metrics.extendedShare)],
+  ["clarified_share", (r) => roundRate(r.metrics.clarifiedShare)],
+  ["forwarded_share", (r) => roundRate(r.metrics.forwardedShare)],
+  ["ping_pong_share", (r) => roundRate(r.metrics.pingPongShare)],
+  ["resolved_share", (r) => roundRate(r.metrics.resolvedShare)],
+  ["partly_share", (r) => roundRate(r.metrics.partlyShare)],
+  ["not_resolved_share", (r) => roundRate(r.metrics.notResolvedShare)],
+  ["mean_quality", (r) => roundRate(r.metrics.meanQuality)],
+  ["heard_share", (r) => roundRate(r.metrics.heardShare)],
+  ["complaint_rate", (r) => roundRate(r.metrics.complaintRate)],
+  ["upheld_share", (r) => roundRate(r.metrics.upheldShare)],
+  ["formal_share", (r) => roundRate(r.metrics.formalShare)],
 ];
 
 const FIELDS = {

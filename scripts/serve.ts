@@ -6,6 +6,7 @@ import postgres from "postgres";
 import { parseTrustedProxies } from "@/server/http/client-address";
 import { fillOverLoopback, PageCache, publicPagesGeneration } from "@/server/http/page-cache";
 import { stampClientAddress } from "@/server/http/stamp-client-address";
+import { FIRST_READ_PAGES, warmUp } from "@/server/http/warm-up";
 
 const args = process.argv.slice(2);
 const portFlag = args.indexOf("--port");
@@ -19,7 +20,19 @@ async function main() {
   const handle = app.getRequestHandler();
   // PAGE_CACHE=off renders every public page per reader, as before (to compare, or to rule the cache out).
   const pages = pageCache();
+  // Until the most read pages have been rendered once, the health check says so: a balancer sends a new
+  // process no readers before it is warm, and everything else is served as usual meanwhile.
+  let warming = true;
   const server = createServer((req, res) => {
+    if (warming && req.url?.split("?")[0] === "/api/health") {
+      res.writeHead(503, {
+        "content-type": "application/json",
+        "retry-after": "1",
+        "cache-control": "no-store",
+      });
+      res.end(JSON.stringify({ status: "warming" }));
+      return;
+    }
     stampClientAddress(req, trusted);
     if (pages?.accepts(req))
       pages.serve(req, res).catch((error) => {
@@ -30,7 +43,12 @@ async function main() {
     else void handle(req, res);
   });
   // Every interface, as `next start` listens.
-  server.listen(port, () => console.log(`Ready on port ${port}`));
+  server.listen(port, () => {
+    warmUp(`http://127.0.0.1:${port}`, FIRST_READ_PAGES, (line) => console.warn(line)).finally(() => {
+      warming = false;
+      console.log(`Ready on port ${port}`);
+    });
+  });
   for (const signal of ["SIGINT", "SIGTERM"] as const)
     process.on(signal, () => {
       server.close(() => process.exit(0));

@@ -41,27 +41,34 @@ const SCOPE_FIELDS: Record<"body" | "region", ExportField[]> = {
   ],
 };
 
+/** The metric set's ratios (shares, rates, the mean quality), each column named after its key. */
+type ShareKey = {
+  [K in keyof MetricSet]: MetricSet[K] extends number | null ? K : never;
+}[keyof MetricSet];
+const shareFields = (keys: readonly ShareKey[]) =>
+  keys.map((k): ExportField => [snakeCase(k), (r) => roundRate(r.metrics[k])]);
+
 const METRIC_FIELDS: ExportField[] = [
   ...COUNT_COLUMNS.map((c): ExportField => [snakeCase(c), (r) => r.metrics.counts[c]]),
-  ["response_rate", (r) => roundRate(r.metrics.responseRate)],
-  ["on_time_rate", (r) => roundRate(r.metrics.onTimeRate)],
-  ["overdue_share", (r) => roundRate(r.metrics.overdueShare)],
+  ...shareFields(["responseRate", "onTimeRate", "overdueShare"]),
   ["answer_days_median", (r) => r.metrics.answerDays.median],
   ["answer_days_p90", (r) => r.metrics.answerDays.p90],
   ["overdue_days_median", (r) => r.metrics.overdueDays.median],
   ["overdue_days_p90", (r) => r.metrics.overdueDays.p90],
-  ["extended_share", (r) => roundRate(r.metrics.extendedShare)],
-  ["clarified_share", (r) => roundRate(r.metrics.clarifiedShare)],
-  ["forwarded_share", (r) => roundRate(r.metrics.forwardedShare)],
-  ["ping_pong_share", (r) => roundRate(r.metrics.pingPongShare)],
-  ["resolved_share", (r) => roundRate(r.metrics.resolvedShare)],
-  ["partly_share", (r) => roundRate(r.metrics.partlyShare)],
-  ["not_resolved_share", (r) => roundRate(r.metrics.notResolvedShare)],
-  ["mean_quality", (r) => roundRate(r.metrics.meanQuality)],
-  ["heard_share", (r) => roundRate(r.metrics.heardShare)],
-  ["complaint_rate", (r) => roundRate(r.metrics.complaintRate)],
-  ["upheld_share", (r) => roundRate(r.metrics.upheldShare)],
-  ["formal_share", (r) => roundRate(r.metrics.formalShare)],
+  ...shareFields([
+    "extendedShare",
+    "clarifiedShare",
+    "forwardedShare",
+    "pingPongShare",
+    "resolvedShare",
+    "partlyShare",
+    "notResolvedShare",
+    "meanQuality",
+    "heardShare",
+    "complaintRate",
+    "upheldShare",
+    "formalShare",
+  ]),
 ];
 
 const FIELDS = {

@@ -76,7 +76,8 @@ export type MetricSet = {
   formalShare: number | null;
 };
 
-const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
+/** part ÷ whole; no share of nothing (null, not 0). */
+export const share = (part: number, whole: number) => (whole > 0 ? part / whole : null);
 
 /**
  * The value at fraction `p` of a histogram: the smallest number of days d such that at least p of the

@@ -1,9 +1,11 @@
+import { routing } from "@/i18n/routing";
+
 /**
  * The public pages most read under a headline, in every language: a new web process renders them before
  * it says it is ready (scripts/serve.ts).
  */
 export const FIRST_READ_PAGES = ["dashboard", "public-appeals", "moderation-log"].flatMap((page) =>
-  ["kk", "ru", "en"].map((locale) => `/${locale}/${page}`),
+  routing.locales.map((locale) => `/${locale}/${page}`),
 );
 
 /**
